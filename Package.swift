@@ -1,0 +1,30 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Centinela",
+    products: [
+        .executable(name: "centinela", targets: ["CentinelaCLI"]),
+        .library(name: "Asterix", targets: ["Asterix"]),
+        .library(name: "Recording", targets: ["Recording"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "Surveillance"),
+        .target(name: "Asterix", dependencies: ["Surveillance"]),
+        .target(name: "Recording", dependencies: ["Asterix"]),
+        .executableTarget(
+            name: "CentinelaCLI",
+            dependencies: [
+                "Asterix", "Recording",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "SurveillanceTests", dependencies: ["Surveillance"]),
+        .testTarget(name: "AsterixTests", dependencies: ["Asterix"]),
+        .testTarget(name: "RecordingTests", dependencies: ["Recording"]),
+        .testTarget(name: "CentinelaCLITests", dependencies: ["CentinelaCLI"]),
+    ]
+)

@@ -15,16 +15,18 @@ let package = Package(
         .target(name: "Surveillance"),
         .target(name: "Asterix", dependencies: ["Surveillance"]),
         .target(name: "Recording", dependencies: ["Asterix"]),
+        .target(name: "Simulation", dependencies: ["Asterix"]),
         .executableTarget(
             name: "CentinelaCLI",
             dependencies: [
-                "Asterix", "Recording",
+                "Asterix", "Recording", "Simulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "SurveillanceTests", dependencies: ["Surveillance"]),
-        .testTarget(name: "AsterixTests", dependencies: ["Asterix"]),
+        .testTarget(name: "AsterixTests", dependencies: ["Asterix", "Recording"]),
         .testTarget(name: "RecordingTests", dependencies: ["Recording"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Recording"]),
         .testTarget(name: "CentinelaCLITests", dependencies: ["CentinelaCLI"]),
     ]
 )

@@ -116,6 +116,9 @@ public struct AsterixDecoder {
                 }
                 refs[count] = ItemRef(frn: UInt8(index + 1), code: code, start: Int32(p), length: Int32(length))
                 count += 1
+                if index == layout.timeOfDayFRN, length >= 3, buf.u24(p) >= TimeOfDay.ticksPerDay {
+                    return fail(p, layout.names[index], .timeOfDayOutOfRange(buf.u24(p)))
+                }
                 if index == layout.selectorFRN {
                     let value = Self.bits(buf, at: p, offset: layout.selectorBitOffset, width: layout.selectorBits)
                     if let chosen = spec.selector?.cases[value], chosen != uap {

@@ -19,6 +19,8 @@ public struct DecodeError: Error, Sendable, Equatable, CustomStringConvertible {
         case undefinedFRN(Int)
         /// Random field sequencing (CAT001 FRN 21) is not decoded.
         case randomFieldSequencing
+        /// A time of day at or past 24:00 (in 1/128 s).
+        case timeOfDayOutOfRange(UInt32)
         case item(SizeFailure)
     }
 
@@ -53,6 +55,7 @@ public struct DecodeError: Error, Sendable, Equatable, CustomStringConvertible {
         case .emptyFSPEC: s += "record with an empty FSPEC"
         case .undefinedFRN(let frn): s += "FSPEC sets FRN \(frn), which this edition does not use (wrong edition?)"
         case .randomFieldSequencing: s += "random field sequencing is not supported"
+        case .timeOfDayOutOfRange(let t): s += "time of day \(Double(t) / 128) s is past midnight (wrong edition or corrupt data)"
         case .item(.truncated): s += "item runs past the end of the block"
         case .item(.extensionBeyondDefinition): s += "FX bit set on the last extension this edition defines (wrong edition?)"
         case .item(.zeroExplicitLength): s += "explicit item with length 0"

@@ -16,8 +16,14 @@ struct UAPLayout: Sendable {
     let selectorFRN: Int?
     let selectorBitOffset: Int
     let selectorBits: Int
+    /// FRN index of the item holding the 24-bit time of day (1/128 s), if the category has one.
+    let timeOfDayFRN: Int?
 
-    init(_ uap: UAP, selector: UAPSelector?, items: [String: ItemSpec]) {
+    /// Items that carry the time of day as 24 bits of 1/128 s. A value past midnight cannot be
+    /// true, and is how a wrong edition or a non-conformant feed most often shows.
+    static let timeOfDayItems: [UInt8: String] = [48: "140", 62: "070", 34: "030", 2: "030", 65: "030", 21: "073"]
+
+    init(_ uap: UAP, category: UInt8, selector: UAPSelector?, items: [String: ItemSpec]) {
         var codes: [Int16] = [], rules: [SizeRule] = [], names: [String] = []
         for slot in uap.slots {
             switch slot {
@@ -46,6 +52,7 @@ struct UAPLayout: Sendable {
         frnByCode = table
         frnRE = codes.firstIndex(of: Int16(ItemSpec.reCode)).map { $0 + 1 }
         frnSP = codes.firstIndex(of: Int16(ItemSpec.spCode)).map { $0 + 1 }
+        timeOfDayFRN = Self.timeOfDayItems[category].flatMap { names.firstIndex(of: $0) }
         if let selector, let frn = names.firstIndex(of: selector.item), let item = items[selector.item],
            let (offset, bits) = Self.fieldPosition(selector.field, in: item.variation) {
             selectorFRN = frn

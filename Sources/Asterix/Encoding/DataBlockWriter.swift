@@ -64,6 +64,16 @@ public struct DataBlockWriter: Sendable {
         return out
     }
 
+    /// Appends a record exactly as received (FSPEC and items): for categories without a typed
+    /// encoder. False (and nothing appended) if the block would pass 65,535 bytes.
+    @discardableResult
+    public mutating func appendRecord(bytes record: UnsafeRawBufferPointer) -> Bool {
+        guard block.count + record.count <= Self.maxLength else { return false }
+        block.append(contentsOf: record)
+        records += 1
+        return true
+    }
+
     @inline(__always) public mutating func u8(_ v: UInt8) { body.append(v) }
     @inline(__always) public mutating func u16(_ v: UInt16) {
         body.append(UInt8(v >> 8)); body.append(UInt8(v & 0xFF))

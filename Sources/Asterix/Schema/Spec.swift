@@ -113,7 +113,7 @@ public final class CategorySpec: Sendable {
         self.items = items
         self.uaps = uaps
         self.selector = selector
-        self.layouts = uaps.map { UAPLayout($0, selector: selector, items: items) }
+        self.layouts = uaps.map { UAPLayout($0, category: category, selector: selector, items: items) }
     }
 
     /// "I048/040"

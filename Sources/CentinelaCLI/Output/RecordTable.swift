@@ -4,7 +4,7 @@ import Recording
 /// One aligned line a record for people: time, source, what it is, where, who.
 enum RecordTable {
     static let header = [
-        padded("TOD", 13), padded("CAT", 4), padded("SAC/SIC", 8), padded("KIND", 14),
+        padded("TOD", 13), padded("CAT", 4), padded("SAC/SIC", 8), padded("KIND", 16),
         padded("POSITION", 24), padded("M3A", 5), padded("FL", 7, right: true), " ",
         padded("ADDR", 7), padded("CALLSIGN", 9), "TRK",
     ].joined()
@@ -65,7 +65,7 @@ enum RecordTable {
             break
         }
         return [
-            padded(tod, 13), padded(String(cat), 4), padded(source, 8), padded(kind, 14), padded(position, 24),
+            padded(tod, 13), padded(String(cat), 4), padded(source, 8), padded(kind, 16), padded(position, 24),
             padded(m3a, 5), padded(fl, 7, right: true), " ", padded(addr, 7), padded(callsign, 9), track,
         ].joined() + "\n"
     }

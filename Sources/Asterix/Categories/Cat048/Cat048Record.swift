@@ -85,26 +85,53 @@ extension Cat048Record {
         }
     }
 
-    /// Appends this record to a CAT048 block, items in FRN order.
-    public func encode(into w: inout DataBlockWriter, spec: CategorySpec) {
-        w.beginRecord()
-        // The UAP order of 1.27–1.32; each FRN is still looked up in the definition.
-        func item(_ code: Int) { if let frn = spec.frn(code: code) { w.beginItem(frn: frn) } }
-        if let sensor { item(10); sensor.write(into: &w) }
-        if let timeOfDay { item(140); timeOfDay.write(into: &w) }
-        if let descriptor { item(20); descriptor.write(into: &w) }
-        if let polar { item(40); w.u16(polar.rho); w.u16(polar.theta) }
-        if let mode3A { item(70); w.u16(mode3A.item) }
-        if let flightLevel { item(90); w.u16(flightLevel.raw) }
-        if let plotCharacteristics { item(130); plotCharacteristics.write(into: &w) }
-        if let address { item(220); w.u24(address.value) }
-        if let callsign { item(240); callsign.write(into: &w) }
-        if let trackNumber { item(161); w.u16(trackNumber) }
-        if let cartesianRaw { item(42); w.u32(cartesianRaw) }
-        if let velocity { item(200); w.u16(velocity.speed); w.u16(velocity.heading) }
-        if let trackStatus { item(170); trackStatus.write(into: &w) }
-        if let height3DRaw { item(110); w.u16(height3DRaw) }
-        if let communications { item(230); w.u16(communications) }
-        w.endRecord()
+    /// Appends this record to a CAT048 block, items in the FRN order of the definition.
+    public func encode(into w: inout DataBlockWriter, spec: CategorySpec) throws(RecordEncodeError) {
+        try encodeRecord(uap: 0, spec: spec, into: &w)
     }
+}
+
+extension Cat048Record: TypedRecordItems {
+    static let category: UInt8 = 48
+
+    func forEachPresentItem(_ body: (Int) -> Void) {
+        if sensor != nil { body(10) }
+        if timeOfDay != nil { body(140) }
+        if descriptor != nil { body(20) }
+        if polar != nil { body(40) }
+        if mode3A != nil { body(70) }
+        if flightLevel != nil { body(90) }
+        if plotCharacteristics != nil { body(130) }
+        if address != nil { body(220) }
+        if callsign != nil { body(240) }
+        if trackNumber != nil { body(161) }
+        if cartesianRaw != nil { body(42) }
+        if velocity != nil { body(200) }
+        if trackStatus != nil { body(170) }
+        if height3DRaw != nil { body(110) }
+        if communications != nil { body(230) }
+    }
+
+    func write(item code: Int, into w: inout DataBlockWriter) {
+        switch code {
+        case 10: sensor?.write(into: &w)
+        case 140: timeOfDay?.write(into: &w)
+        case 20: descriptor?.write(into: &w)
+        case 40: if let polar { w.u16(polar.rho); w.u16(polar.theta) }
+        case 70: if let mode3A { w.u16(mode3A.item) }
+        case 90: if let flightLevel { w.u16(flightLevel.raw) }
+        case 130: plotCharacteristics?.write(into: &w)
+        case 220: if let address { w.u24(address.value) }
+        case 240: callsign?.write(into: &w)
+        case 161: if let trackNumber { w.u16(trackNumber) }
+        case 42: if let cartesianRaw { w.u32(cartesianRaw) }
+        case 200: if let velocity { w.u16(velocity.speed); w.u16(velocity.heading) }
+        case 170: trackStatus?.write(into: &w)
+        case 110: if let height3DRaw { w.u16(height3DRaw) }
+        case 230: if let communications { w.u16(communications) }
+        default: break
+        }
+    }
+
+    func unwritableItem() -> Int? { nil }
 }

@@ -1,0 +1,56 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Whole-file reads and writes through the C library, so the module needs no Foundation.
+/// Recordings are read whole: the largest we handle are a few MB, and holding the file lets
+/// every frame be a slice of it rather than a copy.
+enum FileBytes {
+    static func read(path: String) throws(ContainerError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw ContainerError(.io, offset: 0, "cannot open the file: \(errnoText())", path: path)
+        }
+        defer { close(fd) }
+        var info = stat()
+        var result: [UInt8] = []
+        if fstat(fd, &info) == 0, info.st_size > 0 { result.reserveCapacity(Int(info.st_size)) }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
+            if n == 0 { break }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw ContainerError(.io, offset: result.count, "cannot read the file at offset \(result.count): \(errnoText())", path: path)
+            }
+            result.append(contentsOf: chunk[0 ..< n])
+        }
+        return result
+    }
+
+    static func errnoText(_ code: Int32 = errno) -> String {
+        String(cString: strerror(code))
+    }
+}
+
+/// `read(2)` under a name that does not clash with `FileBytes.read`.
+@inline(__always)
+func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    read(fd, buffer, count)
+}
+
+/// `write(2)` of all of `bytes`, retrying short writes and EINTR; returns errno on failure.
+func writeAll(_ fd: Int32, _ bytes: ArraySlice<UInt8>) -> Int32? {
+    var rest = bytes
+    while !rest.isEmpty {
+        let n = rest.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        if n < 0 {
+            if errno == EINTR { continue }
+            return errno
+        }
+        rest = rest.dropFirst(n)
+    }
+    return nil
+}

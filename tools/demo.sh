@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Sets up the machine, builds Centinela and decodes the shipped demo recording as a table.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash tools/setup.sh
+swift build -c release --product centinela
+.build/release/centinela decode --format table recordings/demo.pcap

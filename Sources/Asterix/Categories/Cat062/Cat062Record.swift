@@ -12,7 +12,10 @@ import Surveillance
 /// Items not typed here — 110 (Mode 5), 120 (Mode 2), 270 (target size), 300 (vehicle fleet),
 /// 340 (measured information), 390 (flight plan data), 510 (composed track number), RE and SP —
 /// are not dropped: they are kept as raw bytes in `otherItems` and written back in their FRN
-/// place, so re-encoding a decoded record loses nothing.
+/// place, so re-encoding a decoded record loses nothing. The one difference a round trip can
+/// show is outside the items: a record FSPEC that ends in empty octets (legal, seen in a jASTERIX
+/// test vector) comes back minimal, because `DataBlockWriter` always writes the shortest FSPEC.
+/// Compound items (290, 295, 380, 500) do keep such an FSPEC as received.
 public struct Cat062Record: Sendable, Equatable {
     /// I062/010 data source (SAC/SIC of the SDPS).
     public var sensor: SensorID?
@@ -64,6 +67,8 @@ public struct Cat062Record: Sendable, Equatable {
     public struct RawItem: Sendable, Equatable {
         /// The item number as `ItemRef.code` gives it (390; RE −1, SP −2).
         public var code: Int
+        /// The whole item as the definition sizes it (RE and SP start with their length byte;
+        /// `encode` refuses them otherwise).
         public var bytes: [UInt8]
 
         public init(code: Int, bytes: [UInt8]) {

@@ -1,0 +1,51 @@
+import Testing
+@testable import Surveillance
+
+@Suite struct TimeOfDayTests {
+    @Test func differencesTakeTheShortWayRoundMidnight() {
+        let before = TimeOfDay(seconds: 86_399), after = TimeOfDay(seconds: 1)
+        #expect(after.seconds(since: before) == 2)
+        #expect(before.seconds(since: after) == -2)
+        #expect(TimeOfDay(seconds: 100.5).seconds(since: TimeOfDay(seconds: 40)) == 60.5)
+    }
+
+    @Test func printsAsHoursMinutesSecondsMilliseconds() {
+        // 3600.5 s = 01:00:00.500; 1/128 s = 7.8125 ms rounds to 008.
+        #expect(TimeOfDay(seconds: 3600.5).description == "01:00:00.500")
+        #expect(TimeOfDay(ticks: 1).description == "00:00:00.008")
+    }
+}
+
+@Suite struct IdentityTests {
+    @Test func mode3AIsFourOctalDigits() throws {
+        let code = try #require(Mode3A(octal: "7500"))
+        #expect(code.code == 0o7500)
+        #expect(code.isEmergency)
+        #expect(code.description == "7500")
+        #expect(Mode3A(item: 0x0008).description == "0010")
+        #expect(Mode3A(octal: "7800") == nil)  // 8 is no octal digit
+        #expect(Mode3A(octal: "123") == nil)
+        #expect(Mode3A(item: 0x8000 | 0o1200).notValidated)
+    }
+
+    @Test func callsignsUseTheICAOSixBitAlphabet() throws {
+        // "AB1" → A=1, B=2, '1'=49, then five spaces (32).
+        let c = try #require(Callsign("AB1"))
+        let expected: UInt64 = [1, 2, 49, 32, 32, 32, 32, 32].reduce(0) { $0 << 6 | $1 }
+        #expect(c.bits == expected)
+        #expect(c.description == "AB1")
+        #expect(Callsign("TOOLONG12") == nil)
+        #expect(Callsign("A-1") == nil)
+        // Code 0 is outside the alphabet: shown, not hidden.
+        let odd = Callsign(bits: expected & ~(0x3F << 42))
+        #expect(odd.description == "?B1")
+        #expect(!odd.isValid)
+    }
+
+    @Test func addressesAreSixHexDigits() {
+        #expect(ModeSAddress(0x0D1234).description == "0D1234")
+        #expect(ModeSAddress(hex: "3c6586")?.value == 0x3C6586)
+        #expect(ModeSAddress(hex: "3C65") == nil)
+        #expect(SensorID(sac: 25, sic: 201).description == "25/201")
+    }
+}

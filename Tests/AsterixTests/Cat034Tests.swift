@@ -1,19 +1,10 @@
-import Glibc
 import Testing
 @testable import Asterix
 
 // MARK: - Fixtures shared by Cat034Tests, Cat021Tests and Cat001Tests
 
-/// The real recordings of `../shared/recordings/real` (see its README), read here without the
-/// Recording module: raw files, GPS recorder files and Ethernet/IPv4/UDP pcap files. When the
-/// folder is absent a test prints why and returns.
+/// The data blocks of the real recordings of `../shared/recordings/real` (see its README).
 enum TypedCatFixtures {
-    static let directory: String = {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)  // Tests/AsterixTests/Cat034Tests.swift
-        return parts.joined(separator: "/") + "/../shared/recordings/real"
-    }()
-
     /// One data block, with the reception time of day the GPS recorder wrote after it.
     struct Block {
         var bytes: [UInt8]
@@ -22,76 +13,23 @@ enum TypedCatFixtures {
 
     /// The data blocks of a recording, or nil (with the reason printed) when it is absent.
     static func blocks(_ name: String) -> [Block]? {
-        let path = directory + "/" + name
-        guard let data = read(path) else {
-            print("skipping: \(path) is absent; the real recordings live in ../shared/recordings/real")
-            return nil
+        guard let frames = RealRecordings.frames(name) else { return nil }
+        return frames.flatMap { frame in
+            var received: TimeOfDay?
+            if case .timeOfDay(let t)? = frame.timestamp { received = t }
+            return split(Array(frame.payload)).map { Block(bytes: $0, received: received) }
         }
-        if name.hasSuffix(".gps") { return gps(data) }
-        if name.hasSuffix(".pcap") { return pcap(data).flatMap(split) }
-        return split(data)
-    }
-
-    private static func read(_ path: String) -> [UInt8]? {
-        guard let f = fopen(path, "rb") else { return nil }
-        defer { fclose(f) }
-        var out: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, f) }
-            if n == 0 { break }
-            out += chunk[0..<n]
-        }
-        return out
     }
 
     /// Blocks back to back (CAT, LEN counting the header, records).
-    static func split(_ bytes: [UInt8]) -> [Block] {
-        var out: [Block] = []
+    static func split(_ bytes: [UInt8]) -> [[UInt8]] {
+        var out: [[UInt8]] = []
         var p = 0
         while p + 3 <= bytes.count {
             let len = Int(bytes[p + 1]) << 8 | Int(bytes[p + 2])
             guard len >= 3, p + len <= bytes.count else { break }
-            out.append(Block(bytes: Array(bytes[p..<(p + len)]), received: nil))
+            out.append(Array(bytes[p..<(p + len)]))
             p += len
-        }
-        return out
-    }
-
-    /// GPS: a 2200-byte header, then each block followed by a 10-byte postfix whose bytes 6–8
-    /// are the reception time of day in 1/128 s.
-    static func gps(_ bytes: [UInt8]) -> [Block] {
-        var out: [Block] = []
-        var p = 2200
-        while p + 3 <= bytes.count {
-            let len = Int(bytes[p + 1]) << 8 | Int(bytes[p + 2])
-            guard len >= 3, p + len + 10 <= bytes.count else { break }
-            let q = p + len + 6
-            let tod = UInt32(bytes[q]) << 16 | UInt32(bytes[q + 1]) << 8 | UInt32(bytes[q + 2])
-            out.append(Block(bytes: Array(bytes[p..<(p + len)]), received: TimeOfDay(ticks: tod)))
-            p += len + 10
-        }
-        return out
-    }
-
-    /// libpcap (little-endian, µs), Ethernet II, IPv4, UDP: the UDP payloads.
-    static func pcap(_ bytes: [UInt8]) -> [[UInt8]] {
-        func le32(_ i: Int) -> Int { Int(bytes[i]) | Int(bytes[i + 1]) << 8 | Int(bytes[i + 2]) << 16 | Int(bytes[i + 3]) << 24 }
-        guard bytes.count >= 24, bytes[0] == 0xD4, bytes[1] == 0xC3, le32(20) == 1 else { return [] }
-        var out: [[UInt8]] = []
-        var p = 24
-        while p + 16 <= bytes.count {
-            let incl = le32(p + 8)
-            let f = p + 16
-            p = f + incl
-            guard p <= bytes.count, incl >= 42, bytes[f + 12] == 0x08, bytes[f + 13] == 0x00 else { continue }
-            let ip = f + 14
-            let ihl = Int(bytes[ip] & 0x0F) * 4
-            guard bytes[ip + 9] == 17 else { continue }
-            let udp = ip + ihl
-            let udpLength = Int(bytes[udp + 4]) << 8 | Int(bytes[udp + 5])
-            let end = min(udp + udpLength, p)
-            out.append(Array(bytes[(udp + 8)..<end]))
         }
         return out
     }

@@ -1,5 +1,5 @@
 import Foundation
-import Surveillance
+import Recording
 import Testing
 
 @testable import Asterix
@@ -10,19 +10,10 @@ import Testing
 
 // MARK: - Fixtures
 
-/// Where the shared real recordings are: the package root is three folders above this file.
-private let realRecordings: URL = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("../shared/recordings/real").standardizedFileURL
-
-/// The bytes of a real recording, or nil (with the reason printed) when it is not on this machine.
+/// The bytes of a raw real recording (its blocks back to back), or nil (with the reason printed)
+/// when it is not on this machine.
 private func realFile(_ relative: String) -> [UInt8]? {
-    let path = realRecordings.appendingPathComponent(relative).path
-    guard let data = FileManager.default.contents(atPath: path) else {
-        print("Cat062Tests: skipping, \(path) is not available")
-        return nil
-    }
-    return [UInt8](data)
+    RealRecordings.frames(relative).map { $0.flatMap { Array($0.payload) } }
 }
 
 /// One record as the scanner delivered it, copied out of the view.
@@ -640,7 +631,9 @@ struct Cat062Tests {
             ),
         ]
         let block = try encodeBlock(records, spec: spec121)
-        let pcap = Self.pcap(udpPayload: block, port: 8600)
+        var writer = PcapWriter()
+        try writer.write(block, timestamp: 1_700_000_000)
+        let pcap = writer.bytes
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("cat062-\(UUID().uuidString).pcap").path
         #expect(FileManager.default.createFile(atPath: path, contents: Data(pcap)))
         defer { try? FileManager.default.removeItem(atPath: path) }
@@ -724,26 +717,6 @@ struct Cat062Tests {
                 flatten(v, into: &out)
             }
         }
-    }
-
-    /// A pcap (v2.4, Ethernet) of one UDP datagram 127.0.0.1:40000 → 127.0.0.1:`port`.
-    static func pcap(udpPayload payload: [UInt8], port: UInt16) -> [UInt8] {
-        func le32(_ v: UInt32) -> [UInt8] { (0..<4).map { UInt8(truncatingIfNeeded: v >> (8 * $0)) } }
-        func le16(_ v: UInt16) -> [UInt8] { [UInt8(v & 0xFF), UInt8(v >> 8)] }
-        func be16(_ v: UInt16) -> [UInt8] { [UInt8(v >> 8), UInt8(v & 0xFF)] }
-        let udp = be16(40_000) + be16(port) + be16(UInt16(8 + payload.count)) + [0, 0] + payload
-        var ip: [UInt8] = [0x45, 0x00] + be16(UInt16(20 + udp.count)) + [0x00, 0x01, 0x40, 0x00, 64, 17, 0, 0,
-                                                                         127, 0, 0, 1, 127, 0, 0, 1]
-        var sum: UInt32 = 0
-        for i in stride(from: 0, to: 20, by: 2) { sum += UInt32(ip[i]) << 8 | UInt32(ip[i + 1]) }
-        while sum > 0xFFFF { sum = (sum & 0xFFFF) + (sum >> 16) }
-        let checksum = ~UInt16(sum)
-        ip[10] = UInt8(checksum >> 8)
-        ip[11] = UInt8(checksum & 0xFF)
-        let frame = [UInt8](repeating: 0, count: 12) + [0x08, 0x00] + ip + udp
-        var out = le32(0xA1B2_C3D4) + le16(2) + le16(4) + le32(0) + le32(0) + le32(65_535) + le32(1)
-        out += le32(1_700_000_000) + le32(0) + le32(UInt32(frame.count)) + le32(UInt32(frame.count))
-        return out + frame
     }
 
     @Test("edition test vectors: 1.16 decodes under 1.16, and 1.12 (no definition) under the nearest, 1.16")
@@ -860,42 +833,6 @@ struct Cat062Tests {
         print("Cat062Tests: damaged records: \(accepted) accepted and typed, \(rejected) block failures")
     }
 
-    @Test("the non-conforming asterix.pcap is rejected or typed cleanly")
-    func nonConformingRecording() throws {
-        guard let file = realFile("croatiacontrol-asterix/asterix.pcap") else { return }
-        var accepted = 0, failures = 0, datagrams = 0
-        for payload in Self.udpPayloads(ofPcap: file) {
-            datagrams += 1
-            let c = scan(payload)
-            for r in c.records where r.spec.category == 62 {
-                if case .success? = r.typed { accepted += 1 } else { Issue.record("typed failed on a scanned record") }
-            }
-            failures += c.failures.count
-        }
-        #expect(datagrams == 100)
-        print("Cat062Tests: asterix.pcap: \(datagrams) datagrams, \(accepted) records scanned and typed, \(failures) block failures")
-    }
-
-    /// UDP payloads of a pcap of Ethernet/IPv4/UDP frames (little-endian pcap v2.4).
-    static func udpPayloads(ofPcap b: [UInt8]) -> [[UInt8]] {
-        func le32(_ i: Int) -> Int { Int(b[i]) | Int(b[i + 1]) << 8 | Int(b[i + 2]) << 16 | Int(b[i + 3]) << 24 }
-        var out: [[UInt8]] = []
-        var p = 24
-        while p + 16 <= b.count {
-            let len = le32(p + 8)
-            let f = p + 16
-            p = f + len
-            guard p <= b.count, len > 14 + 20 + 8, b[f + 12] == 0x08, b[f + 13] == 0x00 else { continue }
-            let ip = f + 14
-            let ihl = Int(b[ip] & 0x0F) * 4
-            guard b[ip + 9] == 17 else { continue }
-            let udp = ip + ihl
-            let udpLen = Int(b[udp + 4]) << 8 | Int(b[udp + 5])
-            guard udp + udpLen <= p, udpLen >= 8 else { continue }
-            out.append(Array(b[(udp + 8)..<(udp + udpLen)]))
-        }
-        return out
-    }
 }
 
 /// A small deterministic generator for the damage test.

@@ -34,19 +34,6 @@ public struct Cat001Record: Sendable, Equatable {
     /// Every other item, bytes as received, in FSPEC order.
     public var untypedItems: [UntypedItem] = []
 
-    /// An item this type does not decode, kept so that the record re-encodes whole. Encoding
-    /// refuses one whose code has a typed property (`.invalidItem`).
-    public struct UntypedItem: Sendable, Hashable {
-        /// The item number as `ItemSpec.code` gives it (I001/170 → 170).
-        public var code: Int
-        public var bytes: [UInt8]
-
-        public init(code: Int, bytes: [UInt8]) {
-            self.code = code
-            self.bytes = bytes
-        }
-    }
-
     public init() {}
 
     /// TYP of I001/020: a track rather than a plot (false without I001/020).

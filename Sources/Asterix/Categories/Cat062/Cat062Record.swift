@@ -61,21 +61,7 @@ public struct Cat062Record: Sendable, Equatable {
     public var accuracy: Accuracy?
     /// Items this type does not model (110, 120, 270, 300, 340, 390, 510, RE, SP), raw, in the
     /// order received.
-    public var otherItems: [RawItem] = []
-
-    /// An item kept as its bytes.
-    public struct RawItem: Sendable, Equatable {
-        /// The item number as `ItemRef.code` gives it (390; RE −1, SP −2).
-        public var code: Int
-        /// The whole item as the definition sizes it (RE and SP start with their length byte;
-        /// `encode` refuses them otherwise).
-        public var bytes: [UInt8]
-
-        public init(code: Int, bytes: [UInt8]) {
-            self.code = code
-            self.bytes = bytes
-        }
-    }
+    public var otherItems: [UntypedItem] = []
 
     /// An empty record (no items): set the ones to send.
     public init() {}
@@ -165,7 +151,7 @@ public struct Cat062Record: Sendable, Equatable {
                 guard record.uap >= 0, record.uap < layouts.count, slot >= 0, slot < layouts[record.uap].rules.count
                 else { throw .invalidDefinition }
                 try TypedItemCheck.sized(b, rule: layouts[record.uap].rules[slot])
-                otherItems.append(RawItem(code: Int(ref.code), bytes: Array(b)))
+                otherItems.append(UntypedItem(code: Int(ref.code), bytes: Array(b)))
             }
         }
     }

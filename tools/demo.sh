@@ -3,5 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/setup.sh
-swift build -c release --product centinela
-.build/release/centinela decode --format table recordings/demo.pcap
+swift build --product centinela
+.build/debug/centinela decode --format table recordings/demo.pcap

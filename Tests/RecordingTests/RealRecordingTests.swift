@@ -135,7 +135,7 @@ struct RealRecordingTests {
         #expect(plain.frames.first?.payload.prefix(2) == [0x00, 0x4E])
     }
 
-    @Test("cat_062_065.pcap: one datagram to udp/10001 with CAT062 and CAT065; asterix.pcap: 100 CAT062 datagrams to 225.1.0.1:20402 over 9.2 s")
+    @Test("cat_062_065.pcap: one datagram to udp/10001 with CAT062 and CAT065; asterix.pcap: 100 CAT062 datagrams to one multicast group, port 20402, over 9.2 s")
     func cat062Files() throws {
         if let (frames, _, _) = try frames("croatiacontrol-asterix/cat_062_065.pcap") {
             #expect(frames.count == 1)

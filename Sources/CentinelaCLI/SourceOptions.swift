@@ -8,8 +8,8 @@ struct SourceOptions: ParsableArguments {
     var files: [String]
 
     @Option(name: .customLong("edition"), help: ArgumentHelp(
-        "Edition of a category, as CAT=X.Y (repeatable), e.g. 48=1.31 or 21=0.26.",
-        valueName: "CAT=X.Y"))
+        "Edition of a category, as CAT=X.Y, or for one source only as CAT=X.Y@SAC/SIC (repeatable), e.g. 48=1.31 or 21=0.26@0/5.",
+        valueName: "CAT=X.Y[@SAC/SIC]"))
     var editions: [String] = []
 
     @Option(help: "Container format instead of detecting it: raw, pcap, pcapng, gps, final.")
@@ -35,10 +35,19 @@ struct SourceOptions: ParsableArguments {
         var table = EditionTable.standard
         for text in editions {
             let parts = text.split(separator: "=")
-            guard parts.count == 2, let cat = UInt8(parts[0]), let edition = Edition(parts[1]) else {
-                throw ValidationError("--edition takes CAT=X.Y, e.g. 48=1.31; got '\(text)'")
+            let rhs = parts.count == 2 ? parts[1].split(separator: "@", omittingEmptySubsequences: false) : []
+            guard parts.count == 2, let cat = UInt8(parts[0]), (1...2).contains(rhs.count), let edition = Edition(rhs[0]) else {
+                throw ValidationError("--edition takes CAT=X.Y or CAT=X.Y@SAC/SIC, e.g. 48=1.31; got '\(text)'")
             }
-            guard table.use(edition, for: cat) else {
+            var source: SensorID?
+            if rhs.count == 2 {
+                let ids = rhs[1].split(separator: "/")
+                guard ids.count == 2, let sac = UInt8(ids[0]), let sic = UInt8(ids[1]) else {
+                    throw ValidationError("--edition: the source after @ is SAC/SIC, e.g. 25/201; got '\(rhs[1])'")
+                }
+                source = SensorID(sac: sac, sic: sic)
+            }
+            guard table.use(edition, for: cat, source: source) else {
                 let known = SpecLibrary.editions(of: cat).map(\.description).joined(separator: ", ")
                 throw ValidationError("no definition of CAT\(cat) edition \(edition)" + (known.isEmpty ? "" : "; known: \(known)"))
             }

@@ -96,5 +96,12 @@ import Testing
         let wrong = decodeAll(bytes)
         #expect(right.records.count == 1 && right.failures.isEmpty)
         #expect(wrong.records.count != 1 || !wrong.failures.isEmpty)
+
+        // The same choice made for its source only (SAC 0, SIC 5) works; for another source not.
+        var theSource = EditionTable.standard, another = EditionTable.standard
+        theSource.use(Edition("0.26")!, for: 21, source: SensorID(sac: 0, sic: 5))
+        another.use(Edition("0.26")!, for: 21, source: SensorID(sac: 0, sic: 6))
+        #expect(decodeAll(bytes, editions: theSource).records.count == 1)
+        #expect(decodeAll(bytes, editions: another).records.count == wrong.records.count)
     }
 }

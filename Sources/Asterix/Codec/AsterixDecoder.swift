@@ -63,7 +63,12 @@ public struct AsterixDecoder {
     ) -> (records: Int, failed: Bool) {
         var p = start
         var records = 0
+        let perSource = editions.hasSourceEditions(spec.category)
         while p < end {
+            var spec = spec
+            if perSource, let source = Self.source(buf, at: p, end: end), let chosen = editions[spec.category, source] {
+                spec = chosen
+            }
             switch scanRecord(buf, at: p, end: end, spec: spec) {
             case .success(let (next, uap, count)):
                 refs.withUnsafeBufferPointer { all in
@@ -131,6 +136,16 @@ public struct AsterixDecoder {
         }
         if count == 0 { return fail(start, nil, .emptyFSPEC) }
         return .success((p, uap, count))
+    }
+
+    /// SAC/SIC of the record at `start`: every category we read has item 010 at FRN 1, two bytes
+    /// right after the FSPEC, whatever the edition.
+    static func source(_ buf: UnsafeRawBufferPointer, at start: Int, end: Int) -> SensorID? {
+        guard start < end, buf[start] & 0x80 != 0 else { return nil }
+        var p = start
+        while p < end, buf[p] & 1 == 1 { p += 1 }
+        guard p + 2 < end else { return nil }
+        return SensorID(sac: buf[p + 1], sic: buf[p + 2])
     }
 
     /// `width` bits starting `offset` bits into the byte at `at` (width ≤ 57).

@@ -30,7 +30,11 @@ struct DecodeCommand: ParsableCommand {
         try decodeRecordings(source) { record, frame in
             guard wanted.isEmpty || wanted.contains(record.spec.category) else { return }
             do {
-                out.write(table ? try RecordTable.line(record) : try RecordJSON.line(record, frame: frame))
+                if table {
+                    out.write(try RecordTable.line(record))
+                } else {
+                    try out.write { bytes throws(SizeFailure) in try RecordJSON.append(record, frame: frame, to: &bytes) }
+                }
             } catch {
                 // The scanner sized the item by the same definition, so this is a decoder defect.
                 Console.error("centinela: cannot print a CAT\(record.spec.category) record: \(error)")

@@ -59,6 +59,16 @@ let handBuiltCat048: [UInt8] = [
         #expect(w.finish() == handBuiltCat048)
     }
 
+    /// Found by fuzzing: edition 1.32 lets I048/020 run to five octets, and all must survive.
+    @Test func aFiveOctetTargetReportDescriptorReEncodesWhole() throws {
+        let block: [UInt8] = [48, 0x00, 0x09, 0x20, 0x01, 0x01, 0x01, 0x01, 0x00]
+        let t = try #require(decodeAll(block).records.first?.cat048)
+        #expect(t.descriptor?.count == 5)
+        var w = DataBlockWriter(category: 48)
+        try t.encode(into: &w, spec: EditionTable.standard[48]!)
+        #expect(w.finish() == block)
+    }
+
     @Test func typedRecordFromPhysicalValuesRoundsToTheLSB() throws {
         var r = Cat048Record()
         r.polar = PolarPosition(rangeNM: 100.001, azimuthDegrees: -90)  // 100.001 × 256 = 25600.26
@@ -77,6 +87,20 @@ let handBuiltCat048: [UInt8] = [
         #expect(out.records.map(\.category) == [48, 34, 48])
         #expect(out.records[1].value("I034/000") == .integer(1))
         #expect(out.records[1].value("I034/030") == .number(3600.5))
+    }
+}
+
+@Suite struct DefinitionTests {
+    /// Every item of every edition we carry can be sized: none falls back to `.invalid`.
+    @Test func everyItemOfEveryEditionHasASizeRule() {
+        for (category, editions) in SpecLibrary.all {
+            for (edition, spec) in editions {
+                for (name, item) in spec.items {
+                    if case .invalid = item.size { Issue.record("CAT\(category) \(edition) I\(name) cannot be sized") }
+                }
+            }
+        }
+        #expect(SpecLibrary.editions(of: 48).map(\.description) == ["1.27", "1.28", "1.29", "1.30", "1.31", "1.32"])
     }
 }
 

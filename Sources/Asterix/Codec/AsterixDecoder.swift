@@ -113,11 +113,15 @@ public struct AsterixDecoder {
                 let code = layout.codes[index]
                 if code == UAPLayout.spareCode { return fail(start, nil, .undefinedFRN(index + 1)) }
                 if code == UAPLayout.rfsCode { return fail(p, nil, .randomFieldSequencing) }
-                let length: Int
-                do {
-                    length = try layout.rules[index].size(buf, at: p, end: end)
-                } catch {
-                    return fail(p, layout.names[index], .item(error))
+                var length = Int(layout.fixedSizes[index])
+                if length >= 0 {
+                    guard p + length <= end else { return fail(p, layout.names[index], .item(.truncated)) }
+                } else {
+                    do {
+                        length = try layout.rules[index].size(buf, at: p, end: end)
+                    } catch {
+                        return fail(p, layout.names[index], .item(error))
+                    }
                 }
                 refs[count] = ItemRef(frn: UInt8(index + 1), code: code, start: Int32(p), length: Int32(length))
                 count += 1

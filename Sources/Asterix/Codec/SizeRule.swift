@@ -2,8 +2,11 @@
 /// walk over a few integers rather than over the definition tree.
 enum SizeRule: Sendable {
     case fixed(Int)
-    /// Byte size of each part; every part but possibly the last ends in an FX bit.
-    case extended(parts: [Int], lastHasFX: Bool)
+    /// Byte size of each part, four bits each from the lowest (so the rule holds no array and
+    /// copies without reference counting); every part but possibly the last ends in an FX bit.
+    case extended(parts: UInt64, count: Int, lastHasFX: Bool)
+    /// A count, then elements of a fixed size: the usual repetitive item, kept free of boxes.
+    case repetitiveFixed(countBytes: Int, elementBytes: Int)
     indirect case repetitive(countBytes: Int, element: SizeRule)
     case repetitiveFX(elementBytes: Int)
     case explicit
@@ -32,9 +35,16 @@ enum SizeRule: Sendable {
             }
             guard bits % 8 == 0 else { self = .invalid; return }
             if bits > 0 { parts.append(bits / 8) }
-            self = parts.isEmpty ? .invalid : .extended(parts: parts, lastHasFX: bits == 0)
+            guard !parts.isEmpty, parts.count <= 16, parts.allSatisfy({ $0 < 16 }) else { self = .invalid; return }
+            var packed: UInt64 = 0
+            for (i, n) in parts.enumerated() { packed |= UInt64(n) << (4 * UInt64(i)) }
+            self = .extended(parts: packed, count: parts.count, lastHasFX: bits == 0)
         case .repetitive(let countBytes, let element):
-            self = .repetitive(countBytes: countBytes, element: SizeRule(element))
+            if let bits = element.fixedBits, bits % 8 == 0 {
+                self = .repetitiveFixed(countBytes: countBytes, elementBytes: bits / 8)
+            } else {
+                self = .repetitive(countBytes: countBytes, element: SizeRule(element))
+            }
         case .repetitiveFX(let element):
             let bits = (element.fixedBits ?? 0) + 1
             self = bits % 8 == 0 ? .repetitiveFX(elementBytes: bits / 8) : .invalid
@@ -74,27 +84,29 @@ extension SizeRule {
         case .fixed(let n):
             guard start + n <= end else { throw .truncated }
             return n
-        case .extended(let parts, let lastHasFX):
+        case .extended(let parts, let count, let lastHasFX):
             var len = 0
-            for i in parts.indices {
-                len += parts[i]
+            for i in 0..<count {
+                len += Int((parts >> (4 * UInt64(i))) & 0xF)
                 guard start + len <= end else { throw .truncated }
-                let last = i == parts.count - 1
+                let last = i == count - 1
                 if last && !lastHasFX { return len }
                 if buf[start + len - 1] & 1 == 0 { return len }
                 if last { throw .extensionBeyondDefinition }
             }
             return len
+        case .repetitiveFixed(let countBytes, let n):
+            guard start + countBytes <= end else { throw .truncated }
+            var count = 0
+            for i in 0..<countBytes { count = count << 8 | Int(buf[start + i]) }
+            // Checked before use: a count past the end is an error, not an allocation.
+            guard count <= (end - start - countBytes) / max(n, 1) else { throw .truncated }
+            return countBytes + count * n
         case .repetitive(let countBytes, let element):
             guard start + countBytes <= end else { throw .truncated }
             var count = 0
             for i in 0..<countBytes { count = count << 8 | Int(buf[start + i]) }
             var len = countBytes
-            if case .fixed(let n) = element {
-                // Checked before use: a count past the end is an error, not an allocation.
-                guard count <= (end - start - len) / max(n, 1) else { throw .truncated }
-                return len + count * n
-            }
             for _ in 0..<count {
                 len += try element.size(buf, at: start + len, end: end)
             }

@@ -1,10 +1,13 @@
 /// A UAP flattened for the record scanner: per FRN (index FRN − 1) the item code and size rule.
-struct UAPLayout: Sendable {
+/// A class, so the scanner holds it by one reference rather than copying its arrays per record.
+final class UAPLayout: Sendable {
     static let spareCode = Int16.min
     static let rfsCode = Int16.min + 1
 
     let codes: [Int16]
     let rules: [SizeRule]
+    /// Per FRN the item's size when fixed, else −1: the common case without touching `rules`.
+    let fixedSizes: [Int32]
     let names: [String]
     /// FRN by item code (0...999), 0 when the UAP lacks the item; RE and SP kept apart.
     private let frnByCode: [UInt8]
@@ -63,6 +66,7 @@ struct UAPLayout: Sendable {
             selectorBitOffset = 0
             selectorBits = 0
         }
+        fixedSizes = rules.map { if case .fixed(let n) = $0 { Int32(n) } else { -1 } }
     }
 
     func frn(code: Int) -> Int? {

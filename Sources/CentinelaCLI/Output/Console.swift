@@ -15,6 +15,12 @@ final class OutputBuffer {
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    /// Lets a writer append bytes straight into the buffer.
+    func write(_ body: (inout [UInt8]) throws -> Void) rethrows {
+        try body(&buffer)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
     func flush() {
         var offset = 0
         buffer.withUnsafeBytes { b in

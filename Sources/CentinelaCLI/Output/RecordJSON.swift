@@ -3,28 +3,36 @@ import Recording
 
 /// One record as one JSON line: the schema the README documents under "decode output".
 enum RecordJSON {
-    static func line(_ record: RecordView, frame: Frame) throws(SizeFailure) -> String {
-        var out = "{\"cat\":" + String(record.spec.category)
-        out += ",\"edition\":\"" + record.spec.edition.description + "\""
+    static func append(_ record: RecordView, frame: Frame, to out: inout [UInt8]) throws(SizeFailure) {
+        // Decoded first, so a record that fails leaves nothing half-written.
+        let values = try record.values()
+        out.append(contentsOf: "{\"cat\":".utf8)
+        JSONText.appendInteger(Int(record.spec.category), to: &out)
+        out.append(contentsOf: ",\"edition\":\"".utf8)
+        out.append(contentsOf: record.spec.edition.description.utf8)
+        out.append(UInt8(ascii: "\""))
         if let source = record.item(10), source.count >= 2 {
-            out += ",\"sac\":" + String(source[0]) + ",\"sic\":" + String(source[1])
+            out.append(contentsOf: ",\"sac\":".utf8)
+            JSONText.appendInteger(Int(source[0]), to: &out)
+            out.append(contentsOf: ",\"sic\":".utf8)
+            JSONText.appendInteger(Int(source[1]), to: &out)
         }
         switch frame.timestamp {
         case .unix(let seconds)?:
-            out += ",\"ts\":" + fixed(seconds, 6)
+            out.append(contentsOf: ",\"ts\":".utf8)
+            out.append(contentsOf: fixed(seconds, 6).utf8)
         case .timeOfDay(let tod)?:
-            out += ",\"rx_tod\":"
+            out.append(contentsOf: ",\"rx_tod\":".utf8)
             JSONText.appendNumber(tod.seconds, to: &out)
         case nil:
             break
         }
-        for (label, value) in try record.values() {
-            out += ","
+        for (label, value) in values {
+            out.append(UInt8(ascii: ","))
             JSONText.appendString(label, to: &out)
-            out += ":"
+            out.append(UInt8(ascii: ":"))
             JSONText.append(value, to: &out)
         }
-        out += "}\n"
-        return out
+        out.append(contentsOf: "}\n".utf8)
     }
 }

@@ -174,7 +174,7 @@ public struct Cat062Record: Sendable, Equatable {
 
     /// How many octets I062/080 has in `spec` (7 in 1.21, 6 before).
     static func statusOctets(in spec: CategorySpec) -> Int {
-        if case .extended(let parts, _)? = spec.items["080"]?.size { return parts.count }
+        if case .extended(_, let count, _)? = spec.items["080"]?.size { return count }
         return 8
     }
 }

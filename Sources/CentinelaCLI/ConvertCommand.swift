@@ -8,7 +8,7 @@ struct ConvertCommand: ParsableCommand {
         abstract: "Re-encode recordings into a pcap through Centinela's typed encoders.",
         discussion: """
             CAT034, CAT048 and CAT062 records are decoded into typed records and encoded again \
-            (items without a typed form are left out); records of other categories are copied as \
+            (CAT048 items without a typed form are left out); records of other categories are copied as \
             they are. Each input frame becomes one UDP datagram to 127.0.0.1 on --port, with the \
             frame's timestamp (GPS and final files: that time of day on 1970-01-01). Used to check our \
             encoder against independent decoders (tools/crosscheck.py).

@@ -65,6 +65,22 @@ import Testing
         #expect(compared > 10_000)
     }
 
+    /// The tracker's entry point gives one plot per CAT048 detection, equal to the typed path's.
+    @Test func decodePlotsMatchesTheTypedRecords() throws {
+        guard let frames = RealRecordings.frames("reader_network/068test_bds30.gps") else { return }
+        var decoder = AsterixDecoder()
+        var plots: [Plot] = []
+        var notPlots = 0
+        for frame in frames {
+            frame.payload.withUnsafeBytes { notPlots += decoder.decodePlots($0, into: &plots).notPlots }
+        }
+        let expected = frames.flatMap { decodeAll(Array($0.payload)).records.compactMap { $0.cat048.flatMap(Plot.init) } }
+        // All 1830 CAT048 records of this file are Mode S roll-call detections (its README).
+        #expect(plots.count == 1830 && notPlots == 0)
+        #expect(plots == expected)
+        #expect(plots.allSatisfy { $0.detection == .modeSRollCall && $0.address != nil })
+    }
+
     /// The README's known disagreement: one I048/090 value reads FL −1 signed or 4095 unsigned.
     @Test func negativeFlightLevelInARealRecording() throws {
         guard let records = Self.records() else { return }

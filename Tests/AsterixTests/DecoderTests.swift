@@ -76,6 +76,11 @@ let handBuiltCat048: [UInt8] = [
         #expect(r.polar?.rho == 25600)
         #expect(r.polar?.theta == 49152)  // 270°
         #expect(r.flightLevel?.flightLevel == 330)
+        // Out of range saturates, and a value that is no number is no trap.
+        #expect(PolarPosition(rangeNM: 300, azimuthDegrees: 359.999).rho == 65535)
+        #expect(PolarPosition(rangeNM: 300, azimuthDegrees: 359.999).theta == 0)
+        #expect(PolarPosition(rangeNM: .nan, azimuthDegrees: .infinity) == PolarPosition(rho: 0, theta: 0))
+        #expect(FlightLevelCode(flightLevel: 99_999).flightLevel == 2047.75)
     }
 
     @Test func severalBlocksOfSeveralCategoriesInOneBuffer() {

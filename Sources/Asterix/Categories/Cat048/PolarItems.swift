@@ -10,12 +10,12 @@ public struct PolarPosition: Hashable, Sendable {
         self.theta = theta
     }
 
-    /// Rounded to the nearest LSB; rho saturates at the item's 256 NM limit.
+    /// Rounded to the nearest LSB; rho saturates at the item's 256 NM limit, NaN gives 0.
     public init(rangeNM: Double, azimuthDegrees: Double) {
-        rho = UInt16(clamping: Int((rangeNM * 256).rounded()))
+        rho = UInt16(quantizeUnsigned(rangeNM, lsb: 1.0 / 256, bits: 16))
         var a = azimuthDegrees.truncatingRemainder(dividingBy: 360)
         if a < 0 { a += 360 }
-        theta = UInt16(truncatingIfNeeded: Int((a * 65536 / 360).rounded()))
+        theta = UInt16(truncatingIfNeeded: quantizeUnsigned(a, lsb: 360.0 / 65536, bits: 17))
     }
 
     public var rangeNM: Double { Double(rho) / 256 }
@@ -46,7 +46,7 @@ public struct FlightLevelCode: Hashable, Sendable {
     public init(raw: UInt16) { self.raw = raw }
 
     public init(flightLevel: Double, notValidated: Bool = false, garbled: Bool = false) {
-        let q = Int((flightLevel * 4).rounded())
+        let q = quantize(flightLevel, lsb: 0.25, bits: 14)
         raw = UInt16(truncatingIfNeeded: q) & 0x3FFF | (notValidated ? 0x8000 : 0) | (garbled ? 0x4000 : 0)
     }
 

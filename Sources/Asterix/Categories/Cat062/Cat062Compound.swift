@@ -79,21 +79,3 @@ enum Cat062CompoundWriter {
         }
     }
 }
-
-/// A physical value to the nearest multiple of `lsb`, as a signed integer of `bits` bits,
-/// clamped to that range (NaN gives 0). Used by the initializers that take physical units.
-@inline(__always)
-func cat062Quantize(_ value: Double, lsb: Double, bits: Int) -> Int {
-    let q = (value / lsb).rounded(.toNearestOrAwayFromZero)
-    guard q == q else { return 0 }
-    let hi = Double((1 << (bits - 1)) - 1), lo = -Double(1 << (bits - 1))
-    return Int(min(max(q, lo), hi))
-}
-
-/// As `cat062Quantize` for an unsigned field of `bits` bits.
-@inline(__always)
-func cat062QuantizeUnsigned(_ value: Double, lsb: Double, bits: Int) -> Int {
-    let q = (value / lsb).rounded(.toNearestOrAwayFromZero)
-    guard q == q else { return 0 }
-    return Int(min(max(q, 0), Double((1 << bits) - 1)))
-}

@@ -22,8 +22,8 @@ extension Cat062Record {
         }
 
         public init(latitudeDegrees: Double, longitudeDegrees: Double) {
-            latitudeRaw = Int32(cat062Quantize(latitudeDegrees, lsb: Self.lsbDegrees, bits: 32))
-            longitudeRaw = Int32(cat062Quantize(longitudeDegrees, lsb: Self.lsbDegrees, bits: 32))
+            latitudeRaw = Int32(quantize(latitudeDegrees, lsb: Self.lsbDegrees, bits: 32))
+            longitudeRaw = Int32(quantize(longitudeDegrees, lsb: Self.lsbDegrees, bits: 32))
         }
 
         public init(item b: UnsafeRawBufferPointer) throws(SizeFailure) {
@@ -58,8 +58,8 @@ extension Cat062Record {
         }
 
         public init(xMetres: Double, yMetres: Double) {
-            xRaw = Int32(cat062Quantize(xMetres, lsb: Self.lsbMetres, bits: 24))
-            yRaw = Int32(cat062Quantize(yMetres, lsb: Self.lsbMetres, bits: 24))
+            xRaw = Int32(quantize(xMetres, lsb: Self.lsbMetres, bits: 24))
+            yRaw = Int32(quantize(yMetres, lsb: Self.lsbMetres, bits: 24))
         }
 
         public init(item b: UnsafeRawBufferPointer) throws(SizeFailure) {
@@ -91,8 +91,8 @@ extension Cat062Record {
         }
 
         public init(vxMetresPerSecond: Double, vyMetresPerSecond: Double) {
-            vxRaw = Int16(cat062Quantize(vxMetresPerSecond, lsb: Self.lsbMetresPerSecond, bits: 16))
-            vyRaw = Int16(cat062Quantize(vyMetresPerSecond, lsb: Self.lsbMetresPerSecond, bits: 16))
+            vxRaw = Int16(quantize(vxMetresPerSecond, lsb: Self.lsbMetresPerSecond, bits: 16))
+            vyRaw = Int16(quantize(vyMetresPerSecond, lsb: Self.lsbMetresPerSecond, bits: 16))
         }
 
         public init(item b: UnsafeRawBufferPointer) throws(SizeFailure) {
@@ -133,8 +133,8 @@ extension Cat062Record {
         }
 
         public init(axMetresPerSecond2: Double, ayMetresPerSecond2: Double) {
-            axRaw = Int8(cat062Quantize(axMetresPerSecond2, lsb: Self.lsbMetresPerSecond2, bits: 8))
-            ayRaw = Int8(cat062Quantize(ayMetresPerSecond2, lsb: Self.lsbMetresPerSecond2, bits: 8))
+            axRaw = Int8(quantize(axMetresPerSecond2, lsb: Self.lsbMetresPerSecond2, bits: 8))
+            ayRaw = Int8(quantize(ayMetresPerSecond2, lsb: Self.lsbMetresPerSecond2, bits: 8))
         }
 
         public init(item b: UnsafeRawBufferPointer) throws(SizeFailure) {
@@ -171,7 +171,7 @@ extension Cat062Record {
 
         public init(flightLevel: Double, qnhCorrected: Bool = false) {
             self.qnhCorrected = qnhCorrected
-            altitudeRaw = Int16(cat062Quantize(flightLevel, lsb: Self.lsbFlightLevels, bits: 15))
+            altitudeRaw = Int16(quantize(flightLevel, lsb: Self.lsbFlightLevels, bits: 15))
         }
 
         public init(item b: UnsafeRawBufferPointer) throws(SizeFailure) {

@@ -67,7 +67,7 @@ extension Cat062Record {
 
         /// Seconds to the raw 8-bit value: nearest quarter second, saturating at 63.75 s.
         public static func raw8(seconds: Double) -> UInt8 {
-            UInt8(cat062QuantizeUnsigned(seconds, lsb: lsbSeconds, bits: 8))
+            UInt8(quantizeUnsigned(seconds, lsb: lsbSeconds, bits: 8))
         }
 
         /// Bit `i` set: subfield `i + 1` is present.

@@ -44,7 +44,7 @@ extension Cat062Record {
             velocity = Velocity(vxMetresPerSecond: velocityMetresPerSecond.vx, vyMetresPerSecond: velocityMetresPerSecond.vy)
         }
         if let flightLevel {
-            measuredFlightLevelRaw = Int16(cat062Quantize(flightLevel, lsb: 0.25, bits: 16))
+            measuredFlightLevelRaw = Int16(quantize(flightLevel, lsb: 0.25, bits: 16))
         }
         self.mode3A = mode3A
         if address != nil || callsign != nil {

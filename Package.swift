@@ -14,8 +14,9 @@ let package = Package(
     targets: [
         .target(name: "Surveillance"),
         .target(name: "Asterix", dependencies: ["Surveillance"]),
+        .target(name: "Geodesy", dependencies: ["Surveillance"]),
         .target(name: "Recording", dependencies: ["Asterix"]),
-        .target(name: "Simulation", dependencies: ["Asterix"]),
+        .target(name: "Simulation", dependencies: ["Asterix", "Geodesy"]),
         .executableTarget(
             name: "CentinelaCLI",
             dependencies: [
@@ -24,6 +25,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SurveillanceTests", dependencies: ["Surveillance"]),
+        .testTarget(name: "GeodesyTests", dependencies: ["Geodesy"]),
         .testTarget(name: "AsterixTests", dependencies: ["Asterix", "Recording"]),
         .testTarget(name: "RecordingTests", dependencies: ["Recording"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Recording"]),

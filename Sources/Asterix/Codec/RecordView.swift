@@ -50,6 +50,7 @@ public struct RecordView {
     /// Every present item decoded by its definition, in FSPEC order, labelled "I048/040".
     public func values() throws(SizeFailure) -> [(label: String, value: ItemValue)] {
         var out: [(label: String, value: ItemValue)] = []
+        out.reserveCapacity(items.count)
         for ref in items {
             let item = definition(of: ref)
             out.append((spec.label(item.name), try ItemValue.decode(item, self[ref])))

@@ -99,6 +99,7 @@ struct ValueReader {
 
     private mutating func fields(_ members: [Member], extended: Bool) throws(SizeFailure) -> [Field] {
         var out: [Field] = []
+        out.reserveCapacity(members.count)
         for m in members {
             switch m {
             case .field(let name, let v):

@@ -25,7 +25,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SurveillanceTests", dependencies: ["Surveillance"]),
-        .testTarget(name: "GeodesyTests", dependencies: ["Geodesy"]),
+        .testTarget(name: "GeodesyTests", dependencies: ["Geodesy"], exclude: ["Fixtures"]),
         .testTarget(name: "AsterixTests", dependencies: ["Asterix", "Recording"]),
         .testTarget(name: "RecordingTests", dependencies: ["Recording"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Recording"]),

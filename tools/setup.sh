@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what Centinela needs on a Debian machine: system libraries, tshark, and one Python
-# venv per oracle decoder (asterix-decoder and libasterix both install a module named `asterix`).
+# Installs what Centinela needs on a Debian machine: system libraries, tshark, one Python venv per
+# oracle decoder (asterix-decoder and libasterix both install a module named `asterix`), and one for
+# the other independent references (pymap3d).
 # Idempotent; prints nothing when everything is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,3 +32,4 @@ venv() {
 }
 venv asterix-decoder asterix-decoder==0.7.11
 venv libasterix libasterix==0.36.3 ast-tool-py==0.27.25
+venv oracles pymap3d==3.2.0

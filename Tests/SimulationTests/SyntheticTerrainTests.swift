@@ -5,8 +5,8 @@ import Testing
 @Suite struct SyntheticTerrainTests {
     @Test func theSameSeedGivesTheSameGround() {
         let a = SyntheticTerrain(seed: 5), b = SyntheticTerrain(seed: 5), c = SyntheticTerrain(seed: 6)
-        #expect(a.height(latitude: 31.3, longitude: -110.9) == b.height(latitude: 31.3, longitude: -110.9))
-        #expect(a.height(latitude: 31.3, longitude: -110.9) != c.height(latitude: 31.3, longitude: -110.9))
+        #expect(a.groundHeight(latitude: 31.3, longitude: -110.9) == b.groundHeight(latitude: 31.3, longitude: -110.9))
+        #expect(a.groundHeight(latitude: 31.3, longitude: -110.9) != c.groundHeight(latitude: 31.3, longitude: -110.9))
     }
 
     @Test func reliefIsThatOfTheRegion() {
@@ -14,7 +14,7 @@ import Testing
         var low = Double.infinity, high = -Double.infinity
         for i in 0..<200 {
             for j in 0..<200 {
-                let h = t.height(latitude: 29 + Double(i) * 0.02, longitude: -115 + Double(j) * 0.055)
+                let h = t.groundHeight(latitude: 29 + Double(i) * 0.02, longitude: -115 + Double(j) * 0.055)
                 low = min(low, h)
                 high = max(high, h)
             }
@@ -23,7 +23,7 @@ import Testing
         #expect(low > 200 && low < 600)
         #expect(high > 2000 && high < 3500)
         // The plateau in the east stands higher than the coast in the west.
-        #expect(t.height(latitude: 31, longitude: -106) > t.height(latitude: 31, longitude: -114) + 500)
+        #expect(t.groundHeight(latitude: 31, longitude: -106) > t.groundHeight(latitude: 31, longitude: -114) + 500)
     }
 
     @Test func tilesSampleTheGroundAndReadBackThroughTheTerrainReader() throws {
@@ -35,7 +35,7 @@ import Testing
             let h = try #require(terrain.height(latitude: lat, longitude: lon))
             // 3″ samples rounded to the metre: the interpolated tile stays within a few metres
             // of the ground it was sampled from, even on ridge flanks.
-            #expect(abs(h - t.height(latitude: lat, longitude: lon)) < 15, "at \(lat), \(lon)")
+            #expect(abs(h - t.groundHeight(latitude: lat, longitude: lon)) < 15, "at \(lat), \(lon)")
         }
     }
 }

@@ -1,6 +1,14 @@
 import Glibc
 
-extension Terrain {
+/// Anything that knows the height of the ground: SRTM tiles, or the simulator's synthetic relief.
+public protocol Ground: Sendable {
+    /// Metres above the geoid, or nil where unknown.
+    func height(latitude: Double, longitude: Double) -> Double?
+}
+
+extension Terrain: Ground {}
+
+extension Ground {
     /// True when the radar's ray to the target clears the ground all the way: the radio path
     /// profile on a k·R earth, where the ground between the two ends rises by the earth bulge
     /// d·(D−d)/(2kR) against the straight line joining the antenna and the target. Heights of

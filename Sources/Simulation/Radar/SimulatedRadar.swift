@@ -89,7 +89,7 @@ extension SimulatedRadar {
 
     /// The CAT048 report of one target at one beam crossing, or why there is none. `terrain`
     /// masks what the ridges hide; the k·R earth hides the rest.
-    public func observe(_ target: ScanTarget, at time: TimeOfDay, terrain: Terrain, rng: inout SplitMix64)
+    public func observe(_ target: ScanTarget, at time: TimeOfDay, terrain: some Ground, rng: inout SplitMix64)
         -> Result<Cat048Record, MissReason> {
         let obs = site.observe(target.position)
         guard obs.slantRange.isFinite, obs.slantRange <= maxRange else { return .failure(MissReason(.outOfRange)) }

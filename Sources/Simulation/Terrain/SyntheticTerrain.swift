@@ -5,7 +5,7 @@ import Glibc
 /// the west (long ridges running north-north-west, 10–20 km apart, with flat valleys between) rising
 /// east into the Sierra Madre Occidental. No public data set is copied; the same seed gives the
 /// same ground, so a session and its terrain tiles always agree.
-public struct SyntheticTerrain: Sendable {
+public struct SyntheticTerrain: Ground {
     struct Ridge: Sendable {
         /// Spacing across the ridges, km, and where the first crest lies.
         var wavelength: Double
@@ -28,8 +28,13 @@ public struct SyntheticTerrain: Sendable {
         }
     }
 
+    /// Ground height above the geoid, metres; defined everywhere.
+    public func height(latitude: Double, longitude: Double) -> Double? {
+        groundHeight(latitude: latitude, longitude: longitude)
+    }
+
     /// Ground height above the geoid, metres.
-    public func height(latitude: Double, longitude: Double) -> Double {
+    public func groundHeight(latitude: Double, longitude: Double) -> Double {
         // Valley floors near 350 m by the Gulf, rising east to ~1500 m on the Chihuahua plateau.
         let eastward = min(max((longitude + 114.5) / 8.5, 0), 1)
         var h = 350 + 1150 * eastward * eastward
@@ -54,7 +59,7 @@ public struct SyntheticTerrain: Sendable {
         for r in 0..<n {
             let lat = Double(south + 1) - Double(r) / Double(n - 1)
             for c in 0..<n {
-                let h = height(latitude: lat, longitude: Double(west) + Double(c) / Double(n - 1))
+                let h = groundHeight(latitude: lat, longitude: Double(west) + Double(c) / Double(n - 1))
                 heights[r * n + c] = Int16(clamping: Int(h.rounded()))
             }
         }

@@ -5,12 +5,15 @@ import Simulation
 struct SimulateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "simulate",
-        abstract: "Write a simulated radar session (CAT034 + CAT048 over UDP) to a pcap.",
+        abstract: "Write a simulated radar session to a pcap, and its truth, from a scenario file.",
         discussion: """
-            For now one built-in scenario: two radars, three transponder aircraft and two \
-            primary-only ones on straight tracks for three minutes. Each radar sends to its own \
-            loopback port (8601, 8602, …). The same seed gives the same file, byte for byte.
+            Each radar sends, per sector, a CAT034 service message and the CAT048 plots of that \
+            sector as one UDP datagram to 127.0.0.1 on its port. The scenario format and the truth \
+            format are in the README. The same scenario and seed give the same bytes.
             """)
+
+    @Argument(help: "Scenario file (JSON).")
+    var scenario: String
 
     @Option(help: "Random seed.")
     var seed: UInt64 = 1
@@ -18,16 +21,33 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Output pcap file.")
     var out: String
 
+    @Option(help: "Truth output, JSON lines (one line per flight per second).")
+    var truth: String?
+
     func run() throws {
-        let scenario = StraightLineScenario.demo(seed: seed)
-        let ports = Dictionary(uniqueKeysWithValues: scenario.radars.enumerated().map { ($1.sensor, UInt16(8601 + $0)) })
+        let description: Scenario
+        let session: Session
+        do {
+            description = try Scenario(json: RecordingFile.load(path: scenario))
+            session = try description.session()
+        } catch let error as ScenarioError {
+            Console.error("centinela: \(scenario): \(error)")
+            throw ExitCode(2)
+        } catch {
+            throw RuntimeFailure(message: "\(error)")
+        }
         do {
             let file = try PcapFileWriter(path: out)
-            for d in scenario.generate(seed: seed) {
-                try file.write(d.payload, timestamp: d.time, destination: UDPEndpoint(.loopback, port: ports[d.sensor]!))
+            for d in session.datagrams(seed: seed) {
+                let port = UInt16(description.radars[d.radar].port)  // checked to fit when the session was made
+                try file.write(d.payload, timestamp: d.time, destination: UDPEndpoint(.loopback, port: port))
             }
             try file.close()
-            Console.error("\(out): \(file.count) datagram(s)")
+            Console.error("\(out): \(file.count) datagram(s) from \(session.radars.count) radar(s), \(session.flights.count) flight(s)")
+            if let truth {
+                try RecordingFile.save(path: truth, bytes: session.truthLines())
+                Console.error("\(truth): truth of \(session.flights.count) flight(s), one line a second")
+            }
         } catch {
             throw RuntimeFailure(message: "\(error)")
         }

@@ -30,6 +30,18 @@ enum FileBytes {
         return result
     }
 
+    /// Writes `bytes` as the whole content of `path`, creating or truncating it.
+    static func write(path: String, _ bytes: [UInt8]) throws(ContainerError) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            throw ContainerError(.io, offset: 0, "cannot create the file: \(errnoText())", path: path)
+        }
+        defer { close(fd) }
+        if let code = writeAll(fd, bytes[...]) {
+            throw ContainerError(.io, offset: 0, "cannot write the file: \(errnoText(code))", path: path)
+        }
+    }
+
     static func errnoText(_ code: Int32 = errno) -> String {
         String(cString: strerror(code))
     }

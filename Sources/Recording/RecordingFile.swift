@@ -24,6 +24,11 @@ public enum RecordingFile {
         try FileBytes.read(path: path)
     }
 
+    /// Writes a whole file (a truth file, a terrain tile), creating or truncating it.
+    public static func save(path: String, bytes: [UInt8]) throws(ContainerError) {
+        try FileBytes.write(path: path, bytes)
+    }
+
     /// A reader over bytes already in memory.
     public static func reader(bytes: [UInt8], format: ContainerFormat, framing: PayloadFraming = .plain) throws(ContainerError) -> RecordingReader {
         if framing != .plain, format != .pcap, format != .pcapng {

@@ -92,13 +92,14 @@ import Testing
             try? FileManager.default.removeItem(atPath: a)
             try? FileManager.default.removeItem(atPath: b)
         }
-        #expect(try Centinela.run(["simulate", "--seed", "7", "--out", a]).status == 0)
-        #expect(try Centinela.run(["simulate", "--seed", "7", "--out", b]).status == 0)
+        let scenario = Centinela.packageRoot + "/recordings/demo.scenario.json"
+        #expect(try Centinela.run(["simulate", scenario, "--seed", "7", "--out", a]).status == 0)
+        #expect(try Centinela.run(["simulate", scenario, "--seed", "7", "--out", b]).status == 0)
         #expect(FileManager.default.contentsEqual(atPath: a, andPath: b))
         // The shipped demo is seed 1.
         let c = Centinela.temporaryPath("c.pcap")
         defer { try? FileManager.default.removeItem(atPath: c) }
-        #expect(try Centinela.run(["simulate", "--seed", "1", "--out", c]).status == 0)
+        #expect(try Centinela.run(["simulate", scenario, "--seed", "1", "--out", c]).status == 0)
         #expect(FileManager.default.contentsEqual(atPath: c, andPath: demo))
     }
 }

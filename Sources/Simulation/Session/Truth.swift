@@ -19,9 +19,11 @@ extension Session {
                     JSONText.appendString(flight.id, to: &out)
                     out.append(contentsOf: ",\"label\":".utf8)
                     JSONText.appendString(flight.label, to: &out)
+                    var heading = (s.heading * 180 / Double.pi).truncatingRemainder(dividingBy: 360)
+                    if heading < 0 { heading += 360 }
                     for (key, value) in [("lat", p.latitude), ("lon", p.longitude), ("alt_m", s.altitude),
                                          ("agl_m", agl ?? .nan), ("speed_mps", s.speed),
-                                         ("heading_deg", s.heading * 180 / Double.pi), ("vrate_mps", s.verticalRate)] {
+                                         ("heading_deg", heading), ("vrate_mps", s.verticalRate)] {
                         out.append(contentsOf: ",\"\(key)\":".utf8)
                         JSONText.appendNumber(value, to: &out)
                     }

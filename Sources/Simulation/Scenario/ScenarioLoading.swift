@@ -1,0 +1,154 @@
+import Asterix
+import FoundationEssentials
+import Geodesy
+
+/// What is wrong with a scenario file, said so a person can fix it.
+public struct ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}
+
+extension Scenario {
+    /// Reads a scenario from its JSON text.
+    public init(json: [UInt8]) throws(ScenarioError) {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        do {
+            self = try decoder.decode(Scenario.self, from: Data(json))
+        } catch let DecodingError.keyNotFound(key, context) {
+            throw ScenarioError(message: "missing \(Self.path(context.codingPath + [key]))")
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+            throw ScenarioError(message: "wrong type at \(Self.path(context.codingPath)): \(context.debugDescription)")
+        } catch let DecodingError.dataCorrupted(context) {
+            let detail = context.underlyingError.map { "\($0)" } ?? context.debugDescription
+            throw ScenarioError(message: context.codingPath.isEmpty ? "not valid JSON: \(detail)"
+                                    : "bad value at \(Self.path(context.codingPath)): \(detail)")
+        } catch {
+            throw ScenarioError(message: "unreadable: \(error)")
+        }
+    }
+
+    /// `radars[1].sigma_range_m`: the path as the file spells it.
+    private static func path(_ keys: [any CodingKey]) -> String {
+        var out = ""
+        for key in keys {
+            if let i = key.intValue {
+                out += "[\(i)]"
+            } else {
+                if !out.isEmpty { out += "." }
+                for ch in key.stringValue {
+                    if ch.isUppercase { out += "_" + ch.lowercased() } else { out.append(ch) }
+                }
+            }
+        }
+        return out
+    }
+
+    /// UTC seconds since 1970 of `start`.
+    public func startTime() throws(ScenarioError) -> Double {
+        guard let date = try? Date(start, strategy: .iso8601) else {
+            throw ScenarioError(message: "start: '\(start)' is not an ISO 8601 UTC time like 2026-05-02T04:00:00Z")
+        }
+        return date.timeIntervalSince1970
+    }
+
+    /// The session this scenario describes, after checking every value a person could get wrong.
+    public func session() throws(ScenarioError) -> Session {
+        func fail(_ m: String) -> ScenarioError { ScenarioError(message: m) }
+        let t0 = try startTime()
+        guard durationS > 0, durationS <= 86_400 else { throw fail("duration_s: \(durationS) is not within 0–86400 s") }
+        guard !radars.isEmpty else { throw fail("radars: at least one is needed") }
+        let plane: LocalTangentPlane
+        do {
+            plane = try LocalTangentPlane(centre: GeodeticPosition(latitude: centre.lat, longitude: centre.lon, height: 0))
+        } catch {
+            throw fail("centre: \(error)")
+        }
+        var seen = Set<SensorID>(), ports = Set<Int>()
+        var simulated: [SimulatedRadar] = []
+        for (i, r) in radars.enumerated() {
+            let at = "radars[\(i)] (\(r.name))"
+            guard let sac = UInt8(exactly: r.sac), let sic = UInt8(exactly: r.sic) else {
+                throw fail("\(at): SAC \(r.sac) and SIC \(r.sic) must each be 0–255")
+            }
+            let sensor = SensorID(sac: sac, sic: sic)
+            guard seen.insert(sensor).inserted else { throw fail("\(at): SAC/SIC \(sensor) is used twice") }
+            guard (1...65_535).contains(r.port), ports.insert(r.port).inserted else {
+                throw fail("\(at): port \(r.port) is outside 1–65535 or used twice")
+            }
+            guard r.scanS > 0.5, r.scanS <= 60 else { throw fail("\(at): scan_s \(r.scanS) is not within 0.5–60 s") }
+            guard r.rangeNm > 0, r.rangeNm < 256 else { throw fail("\(at): range_nm \(r.rangeNm) is not within 0–256 NM (I048/040's reach)") }
+            guard (0..<1).contains(r.pd), r.pd > 0, r.pdRangeNm > 0, r.pdRcsM2 > 0, (0...1).contains(r.ssrPd) else {
+                throw fail("\(at): pd must be in (0, 1), pd_range_nm and pd_rcs_m2 positive, ssr_pd in [0, 1]")
+            }
+            guard r.sigmaRangeM >= 0, r.sigmaAzimuthDeg >= 0, r.falsePlotsPerScan >= 0, r.falsePlotsPerScan <= 10_000 else {
+                throw fail("\(at): sigmas and false_plots_per_scan must be non-negative (false plots at most 10000)")
+            }
+            let sectors = r.sectors ?? 16
+            guard (1...256).contains(sectors) else { throw fail("\(at): sectors \(sectors) is not within 1–256") }
+            let site: RadarSite
+            do {
+                site = try RadarSite(sensor: sensor, antenna: GeodeticPosition(latitude: r.lat, longitude: r.lon, height: r.antennaM))
+            } catch {
+                throw fail("\(at): \(error)")
+            }
+            simulated.append(SimulatedRadar(
+                site: site, scanPeriod: r.scanS, maxRange: r.rangeNm * Units.metresPerNauticalMile, sectors: sectors,
+                hasPSR: r.psr ?? true, hasSSR: r.ssr ?? true, measuresHeight: r.measuresHeight ?? false,
+                rangeSigma: r.sigmaRangeM, azimuthSigma: r.sigmaAzimuthDeg, heightSigma: r.sigmaHeightM ?? 900,
+                detection: DetectionModel(referenceProbability: r.pd, referenceRange: r.pdRangeNm * Units.metresPerNauticalMile,
+                                          referenceRCS: r.pdRcsM2, ssrProbability: r.ssrPd),
+                falsePlotsPerScan: r.falsePlotsPerScan))
+        }
+        var flying: [SimulatedFlight] = []
+        var ids = Set<String>()
+        for (i, f) in flights.enumerated() {
+            let at = "flights[\(i)] (\(f.id))"
+            guard ids.insert(f.id).inserted else { throw fail("\(at): id used twice") }
+            guard f.rcsM2 > 0 else { throw fail("\(at): rcs_m2 must be positive") }
+            for (j, p) in ([f.start] + f.route).enumerated() {
+                guard (-90...90).contains(p.lat), (-180...180).contains(p.lon), p.altFt > -2000, p.altFt < 100_000,
+                      p.speedKt > 0, p.speedKt < 2000 else {
+                    throw fail("\(at): point \(j) has a latitude, longitude, altitude or speed out of range")
+                }
+            }
+            var transponder: Simulation.Transponder?
+            if let t = f.transponder {
+                let code = try t.mode3a.map { (s: String) throws(ScenarioError) -> Mode3A in
+                    guard let m = Mode3A(octal: s) else { throw fail("\(at): mode3a '\(s)' is not four octal digits") }
+                    return m
+                }
+                let address = try t.address.map { (s: String) throws(ScenarioError) -> ModeSAddress in
+                    guard let a = ModeSAddress(hex: s) else { throw fail("\(at): address '\(s)' is not 6 hex digits") }
+                    return a
+                }
+                let callsign = try t.callsign.map { (s: String) throws(ScenarioError) -> Callsign in
+                    guard let c = Callsign(s) else { throw fail("\(at): callsign '\(s)' is not up to 8 letters, digits and spaces") }
+                    return c
+                }
+                transponder = Simulation.Transponder(mode3A: code, address: address, callsign: callsign, reportsAltitude: t.reportsAltitude ?? true)
+            }
+            func local(_ p: Point) -> (Double, Double) {
+                let e = plane.enu(from: GeodeticPosition(latitude: p.lat, longitude: p.lon, height: 0))
+                return (e.east, e.north)
+            }
+            let (e0, n0) = local(f.start)
+            let knots = Units.metresPerNauticalMile / 3600
+            let start = AircraftState(time: f.startS ?? 0, east: e0, north: n0, altitude: f.start.altFt * Units.metresPerFoot,
+                                      heading: f.headingDeg * Double.pi / 180, speed: f.start.speedKt * knots)
+            let route = f.route.map { p -> Waypoint in
+                let (e, n) = local(p)
+                return Waypoint(east: e, north: n, altitude: p.altFt * Units.metresPerFoot, speed: p.speedKt * knots)
+            }
+            let fpm = Units.metresPerFoot / 60
+            let model = FlightModel(bankDegrees: f.bankDeg ?? 25, climbRate: (f.climbFpm ?? 1000) * fpm,
+                                    descentRate: (f.descentFpm ?? 1000) * fpm)
+            flying.append(SimulatedFlight(
+                id: f.id, label: f.label ?? "normal", rcs: f.rcsM2, start: start, route: route, model: model,
+                transponder: transponder,
+                transponderSwitches: (f.transponderSwitches ?? []).sorted { $0.atS < $1.atS }.map { .init(time: $0.atS, on: $0.on) }))
+        }
+        let ground: any Ground = terrainSeed.map { SyntheticTerrain(seed: $0) } ?? Terrain()
+        return Session(plane: plane, start: t0, duration: durationS, radars: simulated, flights: flying, ground: ground)
+    }
+}

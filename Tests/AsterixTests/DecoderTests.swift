@@ -81,6 +81,14 @@ let handBuiltCat048: [UInt8] = [
         #expect(PolarPosition(rangeNM: 300, azimuthDegrees: 359.999).theta == 0)
         #expect(PolarPosition(rangeNM: .nan, azimuthDegrees: .infinity) == PolarPosition(rho: 0, theta: 0))
         #expect(FlightLevelCode(flightLevel: 99_999).flightLevel == 2047.75)
+        // I048/110: 25 ft steps, 14-bit two's complement: 1,012 ft → 1,000; −60 ft → −50; far
+        // beyond its reach → the largest, 8191 × 25 ft.
+        r.height3DFeet = 1012
+        #expect(r.height3DFeet == 1000)
+        r.height3DFeet = -60
+        #expect(r.height3DFeet == -50)
+        r.height3DFeet = 1e9
+        #expect(r.height3DFeet == 204_775.0)
     }
 
     @Test func severalBlocksOfSeveralCategoriesInOneBuffer() {

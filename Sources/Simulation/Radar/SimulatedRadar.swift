@@ -126,17 +126,9 @@ extension SimulatedRadar {
             }
         }
         if measuresHeight, psr {
-            let feet = (target.position.height + rng.gaussian(sigma: heightSigma)) / Units.metresPerFoot
-            r.height3DRaw = UInt16(truncatingIfNeeded: quantizeHeight(feet)) & 0x3FFF
+            r.height3DFeet = (target.position.height + rng.gaussian(sigma: heightSigma)) / Units.metresPerFoot
         }
         return .success(r)
-    }
-
-    /// I048/110 counts 25 ft in 14-bit two's complement.
-    private func quantizeHeight(_ feet: Double) -> Int {
-        let q = (feet / 25).rounded()
-        guard q.isFinite else { return 0 }
-        return Int(min(max(q, -8192), 8191))
     }
 
     /// A false plot somewhere in the coverage, spread evenly over the area.

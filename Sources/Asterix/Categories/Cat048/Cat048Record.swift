@@ -44,9 +44,10 @@ public struct Cat048Record: Sendable, Equatable {
         cartesian.map { (Double($0.x) / 128, Double($0.y) / 128) }
     }
 
-    /// I048/110 in feet.
+    /// I048/110 in feet; set, it rounds to the item's 25 ft and saturates at its 14 bits.
     public var height3DFeet: Double? {
-        height3DRaw.map { Double(Int(Int16(bitPattern: $0 << 2) >> 2)) * 25 }
+        get { height3DRaw.map { Double(Int(Int16(bitPattern: $0 << 2) >> 2)) * 25 } }
+        set { height3DRaw = newValue.map { UInt16(truncatingIfNeeded: quantize($0, lsb: 25, bits: 14)) & 0x3FFF } }
     }
 
     public static func == (a: Cat048Record, b: Cat048Record) -> Bool {

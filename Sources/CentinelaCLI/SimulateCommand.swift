@@ -24,6 +24,9 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Truth output, JSON lines (one line per flight per second).")
     var truth: String?
 
+    @Flag(help: "Measure the written session against its settings (detection, noise, false plots, first sight) and print the report.")
+    var report = false
+
     func run() throws {
         let description: Scenario
         let session: Session
@@ -38,7 +41,8 @@ struct SimulateCommand: ParsableCommand {
         }
         do {
             let file = try PcapFileWriter(path: out)
-            for d in session.datagrams(seed: seed) {
+            let datagrams = session.datagrams(seed: seed)
+            for d in datagrams {
                 let port = UInt16(description.radars[d.radar].port)  // checked to fit when the session was made
                 try file.write(d.payload, timestamp: d.time, destination: UDPEndpoint(.loopback, port: port))
             }
@@ -47,6 +51,11 @@ struct SimulateCommand: ParsableCommand {
             if let truth {
                 try RecordingFile.save(path: truth, bytes: session.truthLines())
                 Console.error("\(truth): truth of \(session.flights.count) flight(s), one line a second")
+            }
+            if report {
+                let text = OutputBuffer()
+                text.write(ReportText.render(session.report(datagrams)))
+                text.flush()
             }
         } catch {
             throw RuntimeFailure(message: "\(error)")

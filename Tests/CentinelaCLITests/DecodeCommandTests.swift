@@ -86,6 +86,18 @@ import Testing
         #expect(converted == original)
     }
 
+    @Test func simulateReportsWhatItWrote() throws {
+        let out = Centinela.temporaryPath("report.pcap")
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let r = try Centinela.run(["simulate", Centinela.packageRoot + "/recordings/demo.scenario.json", "--out", out, "--report"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("radar 50/1: 15 scans"))  // 180 s of 12 s revolutions
+        #expect(r.stdout.contains("radar 50/2: 37 scans"))  // 180 s of 4.8 s
+        #expect(r.stdout.contains("flight unknown-2 (suspect:transponder-off)"))
+        let bad = try Centinela.run(["simulate", "/nonexistent/scenario.json", "--out", out])
+        #expect(bad.status == 1 && bad.stderr.contains("/nonexistent/scenario.json"))
+    }
+
     @Test func simulateIsDeterministic() throws {
         let a = Centinela.temporaryPath("a.pcap"), b = Centinela.temporaryPath("b.pcap")
         defer {

@@ -15,9 +15,11 @@ public struct AircraftState: Sendable, Equatable {
     public var verticalRate: Double
     /// Bank angle, radians, positive in a right turn.
     public var bank: Double
+    /// On the ground (taxiing, rolling or parked): no radar sees it, it is ground clutter.
+    public var onGround: Bool
 
     public init(time: Double, east: Double, north: Double, altitude: Double, heading: Double,
-                speed: Double, verticalRate: Double = 0, bank: Double = 0) {
+                speed: Double, verticalRate: Double = 0, bank: Double = 0, onGround: Bool = false) {
         self.time = time
         self.east = east
         self.north = north
@@ -26,6 +28,7 @@ public struct AircraftState: Sendable, Equatable {
         self.speed = speed
         self.verticalRate = verticalRate
         self.bank = bank
+        self.onGround = onGround
     }
 }
 

@@ -26,18 +26,28 @@ public struct FlightModel: Sendable {
 
     /// Turn radius at `speed` with this model's bank.
     public func turnRadius(speed: Double) -> Double {
-        speed * speed / (Self.gravity * tan(bank))
+        Orbit.radius(speed: speed, bank: bank)
     }
 
     /// Advances `state` by `dt` seconds toward `target`.
     public func step(_ state: inout AircraftState, toward target: Waypoint, dt: Double) {
-        // Heading: bank toward the bearing of the waypoint, no more than the model's bank, rolling in
-        // and out at the roll rate, and turn at the rate that bank gives.
         let bearing = atan2(target.east - state.east, target.north - state.north)
+        step(&state, bearing: bearing, altitude: target.altitude, speed: target.speed, dt: dt)
+    }
+
+    /// Advances `state` by `dt` seconds, turning onto `bearing` and toward `altitude` and `speed`.
+    /// `bankBias` is a bank held on top of the correction (the steady bank of an orbit), `bankLimit`
+    /// replaces the model's bank as the cap, `descentRate` the model's descent rate.
+    func step(_ state: inout AircraftState, bearing: Double, altitude targetAltitude: Double, speed targetSpeed: Double,
+              dt: Double, bankBias: Double = 0, bankLimit: Double? = nil, descentRate: Double? = nil) {
+        // Heading: bank toward the bearing, no more than the model's bank, rolling in and out at the
+        // roll rate, and turn at the rate that bank gives.
+        let bank = bankLimit ?? self.bank
+        let descentRate = descentRate ?? self.descentRate
         let error = Self.wrap(bearing - state.heading)
         let speed = max(state.speed, 1)
         // The bank that would turn onto the bearing within a few seconds, capped.
-        let wanted = max(-bank, min(bank, atan(error * speed / (Self.gravity * 4))))
+        let wanted = max(-bank, min(bank, bankBias + atan(error * speed / (Self.gravity * 4))))
         let roll = max(-rollRate * dt, min(rollRate * dt, wanted - state.bank))
         state.bank += roll
         let turnRate = Self.gravity * tan(state.bank) / speed
@@ -45,9 +55,9 @@ public struct FlightModel: Sendable {
         state.heading = Self.wrap(state.heading + turnRate * dt)
 
         // Speed and altitude toward the waypoint's.
-        let dv = target.speed - state.speed
+        let dv = targetSpeed - state.speed
         state.speed += max(-acceleration * dt, min(acceleration * dt, dv))
-        let dh = target.altitude - state.altitude
+        let dh = targetAltitude - state.altitude
         let climb = dh >= 0 ? min(dh, climbRate * dt) : max(dh, -descentRate * dt)
         state.verticalRate = climb / dt
         state.altitude += climb
@@ -64,18 +74,25 @@ public struct FlightModel: Sendable {
     /// or once the aircraft has passed it.
     public func fly(from start: AircraftState, route: [Waypoint], dt: Double = 1, until: Double,
                     capture: Double = 300) -> [AircraftState] {
+        fly(from: start, route: route.map(Leg.waypoint), dt: dt, until: until, capture: capture)
+    }
+
+    /// Flies `route` leg by leg from `start` (see `Leg`), recording the state every `dt` seconds,
+    /// until the last leg is done or `until` seconds pass.
+    public func fly(from start: AircraftState, route: [Leg], dt: Double = 1, until: Double,
+                    capture: Double = 300) -> [AircraftState] {
         var state = start
         var out = [state]
-        var next = 0
-        while next < route.count, state.time + dt <= until + 1e-9 {
-            let target = route[next]
-            step(&state, toward: target, dt: dt)
-            out.append(state)
-            let de = target.east - state.east, dn = target.north - state.north
-            let distance = (de * de + dn * dn).squareRoot()
-            // Passed: the waypoint now lies behind the aircraft and close by.
-            let behind = de * sin(state.heading) + dn * cos(state.heading) < 0
-            if distance < capture || (behind && distance < 2 * turnRadius(speed: state.speed)) { next += 1 }
+        for leg in route {
+            let done: Bool
+            switch leg {
+            case .waypoint(let w): done = flyTo(w, &state, &out, dt: dt, until: until, capture: capture)
+            case .orbit(let o): done = orbit(o, &state, &out, dt: dt, until: until)
+            case .land(let l): done = land(l, &state, &out, dt: dt, until: until, capture: capture)
+            case .takeOff(let t): done = takeOff(t, &state, &out, dt: dt, until: until)
+            case .wait(let seconds): done = wait(seconds, &state, &out, dt: dt, until: until)
+            }
+            if !done { break }
         }
         return out
     }

@@ -65,7 +65,7 @@ public struct Moments: Sendable {
 extension Session {
     /// Decodes `datagrams` (this session's) and measures them against the truth.
     public func report(_ datagrams: [Datagram]) -> SessionReport {
-        let trajectories = flights.map { Trajectory(states: $0.model.fly(from: $0.start, route: $0.route, until: duration)) }
+        let trajectories = self.trajectories()
         var radarReports = radars.map {
             SessionReport.Radar(sensor: $0.site.sensor, rangeSigma: $0.rangeSigma, azimuthSigma: $0.azimuthSigma,
                                 falsePlotsPerScan: $0.falsePlotsPerScan, ssrProbability: $0.detection.ssrProbability)
@@ -94,7 +94,8 @@ extension Session {
                     guard let mid = t.state(at: min(max(scanStart + radar.scanPeriod / 2, t.startTime), t.endTime)) else { continue }
                     let az = radar.site.observe(position(of: mid)).azimuth
                     let time = scanStart + az / 360 * radar.scanPeriod
-                    guard az.isFinite, let s = t.state(at: time) else { continue }
+                    // On the ground a radar sees nothing (clutter): no chance to count.
+                    guard az.isFinite, let s = t.state(at: time), !s.onGround else { continue }
                     let truth = position(of: s)
                     let obs = radar.site.observe(truth)
                     guard obs.slantRange <= radar.maxRange, ground.lineOfSight(from: radar.site, to: truth) else { continue }

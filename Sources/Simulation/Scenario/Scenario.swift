@@ -54,7 +54,10 @@ public struct Scenario: Codable, Sendable, Equatable {
         public var startS: Double?
         public var start: Point
         public var headingDeg: Double
-        public var route: [Point]
+        public var route: [RouteEntry]
+        /// Seconds standing on the ground at `start` (at the ground's elevation) before the route,
+        /// whose first entry must then be a `take_off`.
+        public var startOnGroundS: Double?
         public var bankDeg: Double?
         public var climbFpm: Double?
         public var descentFpm: Double?
@@ -83,5 +86,91 @@ public struct Scenario: Codable, Sendable, Equatable {
     public struct Switch: Codable, Sendable, Equatable {
         public var atS: Double
         public var on: Bool
+    }
+
+    /// A route entry: a point to fly to, or an object with one key naming a manoeuvre.
+    public enum RouteEntry: Codable, Sendable, Equatable {
+        case point(Point)
+        case orbit(Orbit)
+        case land(Land)
+        case takeOff(TakeOff)
+
+        enum CodingKeys: String, CodingKey {
+            case orbit, land, takeOff
+        }
+
+        struct AnyKey: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let keys = try decoder.container(keyedBy: AnyKey.self).allKeys.map(\.stringValue)
+            if keys.contains("lat") {
+                self = .point(try Point(from: decoder))
+                return
+            }
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            guard keys.count == 1, let key = c.allKeys.first else {
+                throw DecodingError.dataCorrupted(.init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "a route entry is a point {lat, lon, alt_ft, speed_kt} or an object with one key: orbit, land or take_off"))
+            }
+            switch key {
+            case .orbit: self = .orbit(try c.decode(Orbit.self, forKey: .orbit))
+            case .land: self = .land(try c.decode(Land.self, forKey: .land))
+            case .takeOff: self = .takeOff(try c.decode(TakeOff.self, forKey: .takeOff))
+            }
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            switch self {
+            case .point(let p): try p.encode(to: encoder)
+            case .orbit(let o):
+                var c = encoder.container(keyedBy: CodingKeys.self)
+                try c.encode(o, forKey: .orbit)
+            case .land(let l):
+                var c = encoder.container(keyedBy: CodingKeys.self)
+                try c.encode(l, forKey: .land)
+            case .takeOff(let t):
+                var c = encoder.container(keyedBy: CodingKeys.self)
+                try c.encode(t, forKey: .takeOff)
+            }
+        }
+    }
+
+    /// Circle a point: `radius_nm` or `bank_deg` (one of them), `turns` or `duration_s` (one of them).
+    public struct Orbit: Codable, Sendable, Equatable {
+        public var lat: Double
+        public var lon: Double
+        public var radiusNm: Double?
+        public var bankDeg: Double?
+        public var turns: Double?
+        public var durationS: Double?
+        public var altFt: Double
+        public var speedKt: Double
+        /// `right` (the default) or `left`.
+        public var direction: String?
+    }
+
+    /// Land and roll to a stop at a point, then stay on the ground.
+    public struct Land: Codable, Sendable, Equatable {
+        public var lat: Double
+        public var lon: Double
+        /// Feet above sea level; the session's ground under the point when absent.
+        public var elevationFt: Double?
+        public var approachHeadingDeg: Double
+        /// Final approach speed; the speed it arrives with, at most 80 kt, when absent.
+        public var speedKt: Double?
+        public var groundS: Double?
+    }
+
+    /// Take off from where it stands, climb out on a heading.
+    public struct TakeOff: Codable, Sendable, Equatable {
+        public var headingDeg: Double
+        public var climbToFt: Double
+        public var speedKt: Double
     }
 }

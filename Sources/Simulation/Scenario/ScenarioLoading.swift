@@ -1,3 +1,4 @@
+import Glibc
 import Asterix
 import FoundationEssentials
 import Geodesy
@@ -100,15 +101,21 @@ extension Scenario {
                                           referenceRCS: r.pdRcsM2, ssrProbability: r.ssrPd),
                 falsePlotsPerScan: r.falsePlotsPerScan))
         }
+        let ground: any Ground = terrainSeed.map { SyntheticTerrain(seed: $0) } ?? Terrain()
+        /// Metres above sea level of the ground at a point: the relief's, or sea level without one.
+        func elevation(_ lat: Double, _ lon: Double) -> Double { ground.height(latitude: lat, longitude: lon) ?? 0 }
         var flying: [SimulatedFlight] = []
         var ids = Set<String>()
         for (i, f) in flights.enumerated() {
             let at = "flights[\(i)] (\(f.id))"
             guard ids.insert(f.id).inserted else { throw fail("\(at): id used twice") }
             guard f.rcsM2 > 0 else { throw fail("\(at): rcs_m2 must be positive") }
-            for (j, p) in ([f.start] + f.route).enumerated() {
+            let points: [(Int, Point)] = [(0, f.start)] + f.route.enumerated().compactMap { j, e in
+                if case .point(let p) = e { (j + 1, p) } else { nil }
+            }
+            for (j, p) in points {
                 guard (-90...90).contains(p.lat), (-180...180).contains(p.lon), p.altFt > -2000, p.altFt < 100_000,
-                      p.speedKt > 0, p.speedKt < 2000 else {
+                      p.speedKt > 0 || (j == 0 && f.startOnGroundS != nil), p.speedKt < 2000 else {
                     throw fail("\(at): point \(j) has a latitude, longitude, altitude or speed out of range")
                 }
             }
@@ -134,11 +141,88 @@ extension Scenario {
             }
             let (e0, n0) = local(f.start)
             let knots = Units.metresPerNauticalMile / 3600
-            let start = AircraftState(time: f.startS ?? 0, east: e0, north: n0, altitude: f.start.altFt * Units.metresPerFoot,
+            var start = AircraftState(time: f.startS ?? 0, east: e0, north: n0, altitude: f.start.altFt * Units.metresPerFoot,
                                       heading: f.headingDeg * Double.pi / 180, speed: f.start.speedKt * knots)
-            let route = f.route.map { p -> Waypoint in
-                let (e, n) = local(p)
-                return Waypoint(east: e, north: n, altitude: p.altFt * Units.metresPerFoot, speed: p.speedKt * knots)
+            var route: [Leg] = []
+            // What the aircraft is doing when each entry begins, to check the entry makes sense.
+            var onGround = false
+            var groundElevation = 0.0
+            var speed = start.speed
+            if let wait = f.startOnGroundS {
+                guard wait >= 0, wait <= 86_400 else { throw fail("\(at): start_on_ground_s must be within 0–86400 s") }
+                guard case .takeOff = f.route.first else {
+                    throw fail("\(at): start_on_ground_s needs a take_off as route[0]")
+                }
+                groundElevation = elevation(f.start.lat, f.start.lon)
+                start.altitude = groundElevation
+                start.speed = 0
+                start.onGround = true
+                onGround = true
+                route.append(.wait(wait))
+            }
+            for (j, entry) in f.route.enumerated() {
+                let here = "\(at): route[\(j)]"
+                func latLon(_ lat: Double, _ lon: Double, _ key: String) throws(ScenarioError) -> (Double, Double) {
+                    guard (-90...90).contains(lat), (-180...180).contains(lon) else {
+                        throw fail("\(here).\(key).lat/lon out of range")
+                    }
+                    return local(Point(lat: lat, lon: lon, altFt: 0, speedKt: 0))
+                }
+                switch entry {
+                case .point(let p):
+                    guard !onGround else { throw fail("\(here): the aircraft is on the ground; a take_off must come first") }
+                    let (e, n) = local(p)
+                    route.append(.waypoint(Waypoint(east: e, north: n, altitude: p.altFt * Units.metresPerFoot, speed: p.speedKt * knots)))
+                    speed = p.speedKt * knots
+                case .orbit(let o):
+                    let key = "\(here).orbit"
+                    guard !onGround else { throw fail("\(key): the aircraft is on the ground; a take_off must come first") }
+                    let (e, n) = try latLon(o.lat, o.lon, "orbit")
+                    guard o.altFt > -2000, o.altFt < 100_000 else { throw fail("\(key).alt_ft \(o.altFt) is out of range") }
+                    guard o.speedKt > 0, o.speedKt < 2000 else { throw fail("\(key).speed_kt must be positive (below 2000)") }
+                    guard (o.radiusNm == nil) != (o.bankDeg == nil) else { throw fail("\(key): give radius_nm or bank_deg, not both") }
+                    guard (o.turns == nil) != (o.durationS == nil) else { throw fail("\(key): give turns or duration_s, not both") }
+                    if let r = o.radiusNm, !(r > 0) { throw fail("\(key).radius_nm must be positive") }
+                    if let b = o.bankDeg, !(b > 0 && b <= 60) { throw fail("\(key).bank_deg must be within 0–60°") }
+                    if let t = o.turns, !(t > 0 && t <= 1000) { throw fail("\(key).turns must be positive (at most 1000)") }
+                    if let d = o.durationS, !(d > 0 && d <= 86_400) { throw fail("\(key).duration_s must be within 0–86400 s") }
+                    guard o.direction == nil || o.direction == "left" || o.direction == "right" else {
+                        throw fail("\(key).direction must be left or right")
+                    }
+                    let v = o.speedKt * knots
+                    let radius = o.radiusNm.map { $0 * Units.metresPerNauticalMile } ?? Simulation.Orbit.radius(speed: v, bank: o.bankDeg! * Double.pi / 180)
+                    guard v * v / (FlightModel.gravity * radius) <= tan(60 * Double.pi / 180) else {
+                        throw fail("\(key).radius_nm is too tight for \(o.speedKt) kt (a bank over 60°)")
+                    }
+                    route.append(.orbit(Simulation.Orbit(east: e, north: n, radius: radius, altitude: o.altFt * Units.metresPerFoot, speed: v,
+                                              turns: o.turns, duration: o.durationS, clockwise: o.direction != "left")))
+                    speed = v
+                case .land(let l):
+                    let key = "\(here).land"
+                    guard !onGround else { throw fail("\(key): the aircraft is already on the ground; a take_off must come first") }
+                    let (e, n) = try latLon(l.lat, l.lon, "land")
+                    if let h = l.elevationFt, !(h > -2000 && h < 30_000) { throw fail("\(key).elevation_ft \(h) is out of range") }
+                    guard (0...360).contains(l.approachHeadingDeg) else { throw fail("\(key).approach_heading_deg must be within 0–360") }
+                    if let v = l.speedKt, !(v > 0 && v < 300) { throw fail("\(key).speed_kt must be positive (below 300)") }
+                    if let g = l.groundS, !(g >= 0 && g <= 86_400) { throw fail("\(key).ground_s must be within 0–86400 s") }
+                    groundElevation = l.elevationFt.map { $0 * Units.metresPerFoot } ?? elevation(l.lat, l.lon)
+                    route.append(.land(Landing(east: e, north: n, elevation: groundElevation,
+                                               approachHeading: l.approachHeadingDeg * Double.pi / 180,
+                                               speed: l.speedKt.map { $0 * knots } ?? min(speed, 80 * knots), groundTime: l.groundS ?? 0)))
+                    onGround = true
+                case .takeOff(let t):
+                    let key = "\(here).take_off"
+                    guard onGround else { throw fail("\(key): the aircraft is flying; only a landing or start_on_ground_s puts it on the ground") }
+                    guard (0...360).contains(t.headingDeg) else { throw fail("\(key).heading_deg must be within 0–360") }
+                    guard t.speedKt > 0, t.speedKt < 2000 else { throw fail("\(key).speed_kt must be positive (below 2000)") }
+                    guard t.climbToFt * Units.metresPerFoot > groundElevation, t.climbToFt < 100_000 else {
+                        throw fail("\(key).climb_to_ft must be above the ground it takes off from (\(Int((groundElevation / Units.metresPerFoot).rounded())) ft)")
+                    }
+                    route.append(.takeOff(Simulation.TakeOff(heading: t.headingDeg * Double.pi / 180, altitude: t.climbToFt * Units.metresPerFoot,
+                                                  speed: t.speedKt * knots)))
+                    onGround = false
+                    speed = t.speedKt * knots
+                }
             }
             let fpm = Units.metresPerFoot / 60
             let model = FlightModel(bankDegrees: f.bankDeg ?? 25, climbRate: (f.climbFpm ?? 1000) * fpm,
@@ -148,7 +232,6 @@ extension Scenario {
                 transponder: transponder,
                 transponderSwitches: (f.transponderSwitches ?? []).sorted { $0.atS < $1.atS }.map { .init(time: $0.atS, on: $0.on) }))
         }
-        let ground: any Ground = terrainSeed.map { SyntheticTerrain(seed: $0) } ?? Terrain()
         return Session(plane: plane, start: t0, duration: durationS, radars: simulated, flights: flying, ground: ground)
     }
 }

@@ -42,9 +42,7 @@ public struct Session: Sendable {
 
     /// Every datagram of the session, in time order. The same seed gives the same bytes.
     public func datagrams(seed: UInt64) -> [Datagram] {
-        let trajectories = flights.map { f in
-            Trajectory(states: f.model.fly(from: f.start, route: f.route, until: duration))
-        }
+        let trajectories = self.trajectories()
         var out: [Datagram] = []
         for (index, radar) in radars.enumerated() {
             var rng = SplitMix64(seed: seed &+ UInt64(index) &* 0x9E37_79B9)
@@ -85,7 +83,8 @@ public struct Session: Sendable {
                 var plots = DataBlockWriter(category: 48)
                 for c in crossings {
                     let az = radar.antennaAzimuth(at: c.time)
-                    guard az >= from, az < to, let s = trajectories[c.flight].state(at: c.time) else { continue }
+                    // An aircraft on the ground is in the ground clutter: no plot.
+                    guard az >= from, az < to, let s = trajectories[c.flight].state(at: c.time), !s.onGround else { continue }
                     let flight = flights[c.flight]
                     let target = ScanTarget(position: position(of: s), rcs: flight.rcs,
                                             transponder: flight.transponderOn(at: c.time) ? flight.transponder : nil)
@@ -103,6 +102,11 @@ public struct Session: Sendable {
             scanStart += radar.scanPeriod
         }
         return out
+    }
+
+    /// Every flight flown through the session, a state a second.
+    func trajectories() -> [Trajectory] {
+        flights.map { Trajectory(states: $0.model.fly(from: $0.start, route: $0.route, until: duration)) }
     }
 
     /// UTC time of day of a session time.

@@ -9,7 +9,7 @@ public struct SimulatedFlight: Sendable {
     public var rcs: Double
     /// Where and when it appears (time in session seconds; position in the session plane).
     public var start: AircraftState
-    public var route: [Waypoint]
+    public var route: [Leg]
     public var model: FlightModel
     /// What the transponder answers while it is on; nil for an aircraft without one.
     public var transponder: Transponder?
@@ -27,6 +27,12 @@ public struct SimulatedFlight: Sendable {
     }
 
     public init(id: String, label: String = "normal", rcs: Double, start: AircraftState, route: [Waypoint],
+                model: FlightModel = FlightModel(), transponder: Transponder?, transponderSwitches: [TransponderSwitch] = []) {
+        self.init(id: id, label: label, rcs: rcs, start: start, route: route.map(Leg.waypoint), model: model,
+                  transponder: transponder, transponderSwitches: transponderSwitches)
+    }
+
+    public init(id: String, label: String = "normal", rcs: Double, start: AircraftState, route: [Leg],
                 model: FlightModel = FlightModel(), transponder: Transponder?, transponderSwitches: [TransponderSwitch] = []) {
         self.id = id
         self.label = label
@@ -69,6 +75,7 @@ struct Trajectory: Sendable {
         s.speed += (b.speed - a.speed) * f
         s.heading = a.heading + FlightModel.wrap(b.heading - a.heading) * f
         s.verticalRate = b.verticalRate
+        s.onGround = f < 0.5 ? a.onGround : b.onGround
         return s
     }
 }

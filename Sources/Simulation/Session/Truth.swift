@@ -6,11 +6,20 @@ extension Session {
     /// the answer key that evaluation compares tracks and alerts with.
     public func truthLines(every step: Double = 1) -> [UInt8] {
         var out: [UInt8] = []
-        for flight in flights {
-            let t = Trajectory(states: flight.model.fly(from: flight.start, route: flight.route, until: duration))
+        for (flight, t) in zip(flights, trajectories()) {
             var time = t.startTime
+            var previous: (onGround: Bool, transponder: Bool)?
             while time <= t.endTime {
                 if let s = t.state(at: time) {
+                    let transponder = flight.transponderOn(at: time)
+                    var events: [String] = []
+                    if let p = previous {
+                        if p.onGround, !s.onGround { events.append("take_off") }
+                        if !p.onGround, s.onGround { events.append("landing") }
+                        if p.transponder, !transponder { events.append("transponder_off") }
+                        if !p.transponder, transponder { events.append("transponder_on") }
+                    }
+                    previous = (s.onGround, transponder)
                     let p = position(of: s)
                     let agl = ground.height(latitude: p.latitude, longitude: p.longitude).map { s.altitude - $0 }
                     out.append(contentsOf: "{\"t\":".utf8)
@@ -28,7 +37,17 @@ extension Session {
                         JSONText.appendNumber(value, to: &out)
                     }
                     out.append(contentsOf: ",\"transponder\":".utf8)
-                    out.append(contentsOf: (flight.transponderOn(at: time) ? "true" : "false").utf8)
+                    out.append(contentsOf: (transponder ? "true" : "false").utf8)
+                    out.append(contentsOf: ",\"on_ground\":".utf8)
+                    out.append(contentsOf: (s.onGround ? "true" : "false").utf8)
+                    if !events.isEmpty {
+                        out.append(contentsOf: ",\"events\":[".utf8)
+                        for (k, e) in events.enumerated() {
+                            if k > 0 { out.append(UInt8(ascii: ",")) }
+                            JSONText.appendString(e, to: &out)
+                        }
+                        out.append(UInt8(ascii: "]"))
+                    }
                     out.append(contentsOf: "}\n".utf8)
                 }
                 time += step

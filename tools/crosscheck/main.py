@@ -270,6 +270,10 @@ def main(argv: list[str] | None = None) -> int:
                     help="centinela binary (default: .build/debug/centinela)")
     ap.add_argument("--shared", default=os.path.join(REPO, "..", "shared"),
                     help="the shared folder holding recordings/real (default: ../shared)")
+    ap.add_argument("--recordings", metavar="DIR",
+                    help="check the recordings in DIR instead of SHARED/recordings/real (e.g. this "
+                         "repository's recordings/, made by our simulator: no README counts, the "
+                         "decoders must simply agree)")
     ap.add_argument("--oracles-only", action="store_true",
                     help="do not run centinela: compare the oracles with each other")
     ap.add_argument("--no-convert", action="store_true", help="skip the ours -> oracles direction")
@@ -284,7 +288,10 @@ def main(argv: list[str] | None = None) -> int:
     a = ap.parse_args(argv)
     t_start = time.monotonic()
 
-    real = os.path.join(os.path.normpath(a.shared), "recordings", "real")
+    real = os.path.normpath(a.recordings) if a.recordings else os.path.join(os.path.normpath(a.shared), "recordings", "real")
+    if a.recordings and not os.path.isdir(real):
+        print(f"crosscheck: {real} is not a folder", file=sys.stderr)
+        return 2
     if not os.path.isdir(real):
         print(f"crosscheck: skipped: {real if os.path.isdir(a.shared) else os.path.normpath(a.shared)} not found")
         return 0

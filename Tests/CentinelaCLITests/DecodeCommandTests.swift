@@ -108,10 +108,17 @@ import Testing
         #expect(try Centinela.run(["simulate", scenario, "--seed", "7", "--out", a]).status == 0)
         #expect(try Centinela.run(["simulate", scenario, "--seed", "7", "--out", b]).status == 0)
         #expect(FileManager.default.contentsEqual(atPath: a, andPath: b))
-        // The shipped demo is seed 1.
-        let c = Centinela.temporaryPath("c.pcap")
-        defer { try? FileManager.default.removeItem(atPath: c) }
+        // The shipped sessions are seed 1 of their scenarios, truth included.
+        let c = Centinela.temporaryPath("c.pcap"), t = Centinela.temporaryPath("c.truth.jsonl")
+        defer {
+            try? FileManager.default.removeItem(atPath: c)
+            try? FileManager.default.removeItem(atPath: t)
+        }
         #expect(try Centinela.run(["simulate", scenario, "--seed", "1", "--out", c]).status == 0)
         #expect(FileManager.default.contentsEqual(atPath: c, andPath: demo))
+        let smoke = Centinela.packageRoot + "/recordings/smoke"
+        #expect(try Centinela.run(["simulate", smoke + ".scenario.json", "--seed", "1", "--out", c, "--truth", t]).status == 0)
+        #expect(FileManager.default.contentsEqual(atPath: c, andPath: smoke + ".pcap"))
+        #expect(FileManager.default.contentsEqual(atPath: t, andPath: smoke + ".truth.jsonl"))
     }
 }

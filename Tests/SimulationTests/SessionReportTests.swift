@@ -69,6 +69,23 @@ import Testing
         }
     }
 
+    /// A flight flown into a ridge is called out: the synthetic relief of seed 1 rises above
+    /// 600 m east of 110° W, and this one holds 300 m above sea level.
+    @Test func aFlightIntoTheGroundIsCalledOut() throws {
+        var s = try Self.session()
+        s.ground = SyntheticTerrain(seed: 1)
+        s.flights[0].start.altitude = 300
+        s.flights[0].route = s.flights[0].route.map { leg in
+            guard case .waypoint(var w) = leg else { return leg }
+            w.altitude = 300
+            return .waypoint(w)
+        }
+        let report = s.report(s.datagrams(seed: 1))
+        #expect((report.flights[0].lowestAboveGround ?? 0) < 0)
+        // The others fly at 6,000 m, far above any of it.
+        #expect(report.flights.dropFirst().allSatisfy { ($0.lowestAboveGround ?? -1) > 3000 })
+    }
+
     struct PlotCount: RecordVisitor {
         var plots = 0
         mutating func record(_ r: RecordView) { if r.spec.category == 48 { plots += 1 } }

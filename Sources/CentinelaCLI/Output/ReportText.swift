@@ -24,7 +24,12 @@ enum ReportText {
             } else {
                 out += ", never seen"
             }
-            out += "; longest gap \(fixed(f.longestGap, 1)) s\n"
+            out += "; longest gap \(fixed(f.longestGap, 1)) s"
+            if let low = f.lowestAboveGround, let at = f.lowestAt {
+                out += low < 0 ? "; BELOW THE GROUND by \(fixed(-low, 0)) m at \(fixed(at, 0)) s: the route flies into the terrain"
+                    : "; lowest \(fixed(low, 0)) m above the ground"
+            }
+            out += "\n"
         }
         return out
     }

@@ -38,6 +38,10 @@ public struct SessionReport: Sendable {
         public var horizonAtFirstSeen: Double?
         /// The longest stretch, seconds, without a plot from any radar while flying.
         public var longestGap = 0.0
+        /// The lowest it flew above the ground while airborne, metres, and when: below zero the
+        /// scenario flies it into the terrain, which no radar session should contain.
+        public var lowestAboveGround: Double?
+        public var lowestAt: Double?
     }
 
     public var radars: [Radar]
@@ -146,6 +150,14 @@ extension Session {
         }
         for f in flights.indices {
             let t = trajectories[f]
+            for state in t.states where !state.onGround {
+                let p = position(of: state)
+                guard let g = ground.height(latitude: p.latitude, longitude: p.longitude) else { continue }
+                if flightReports[f].lowestAboveGround.map({ state.altitude - g < $0 }) ?? true {
+                    flightReports[f].lowestAboveGround = state.altitude - g
+                    flightReports[f].lowestAt = state.time
+                }
+            }
             let times = ([t.startTime] + seen[f].sorted() + [t.endTime])
             flightReports[f].longestGap = zip(times, times.dropFirst()).map { $1 - $0 }.max() ?? 0
         }

@@ -65,3 +65,19 @@ import Testing
         }
     }
 }
+
+@Suite struct SteepApproachTests {
+    /// Straight in from 600 m above a strip 4 km ahead, far above the 3° path (≈ 200 m there): the
+    /// aircraft must steepen its descent and reach the strip, not arrive in the air over it.
+    @Test func aHighApproachStillReachesTheStripWithoutAJump() throws {
+        let model = FlightModel()
+        let start = AircraftState(time: 0, east: 0, north: 0, altitude: 1300, heading: 0, speed: 41)
+        let landing = Landing(east: 0, north: 4000, elevation: 700, approachHeading: 0, speed: 36, groundTime: 10)
+        let path = model.fly(from: start, route: [.land(landing)], until: 600)
+        let touchdown = try #require(path.firstIndex { $0.onGround })
+        let before = path[touchdown - 1]
+        // The last second in the air is close to the ground, and no second drops more than a dive.
+        #expect(before.altitude - 700 < 30)
+        for (a, b) in zip(path, path.dropFirst()) { #expect(a.altitude - b.altitude < 20) }
+    }
+}

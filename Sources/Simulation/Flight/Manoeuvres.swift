@@ -177,7 +177,10 @@ extension FlightModel {
             let g = geometry(state)
             let aim = l.approachHeading - atan(g.cross / softness)
             let altitude = min(state.altitude, glide(g.along - state.speed * dt))
-            step(&state, bearing: aim, altitude: altitude, speed: l.speed, dt: dt, descentRate: descent)
+            // Come in high and it steepens the descent so as to reach the strip, as a pilot landing
+            // on a clandestine strip would, rather than arrive in the air over it.
+            let needed = (state.altitude - l.elevation) / max(g.along / max(state.speed, 1), dt)
+            step(&state, bearing: aim, altitude: altitude, speed: l.speed, dt: dt, descentRate: max(descent, needed))
             if geometry(state).along <= 0 { break }
             out.append(state)
         }

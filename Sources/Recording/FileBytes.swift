@@ -8,6 +8,9 @@ import Darwin
 /// Recordings are read whole: the largest we handle are a few MB, and holding the file lets
 /// every frame be a slice of it rather than a copy.
 enum FileBytes {
+    /// Recordings are read whole; past this they are refused rather than exhaust memory.
+    static let maximumSize = 4 << 30
+
     static func read(path: String) throws(ContainerError) -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
@@ -15,8 +18,18 @@ enum FileBytes {
         }
         defer { close(fd) }
         var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            throw ContainerError(.io, offset: 0, "cannot read the file's size: \(errnoText())", path: path)
+        }
+        // Only regular files: a device such as /dev/zero or a pipe would be read forever.
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            throw ContainerError(.io, offset: 0, "not a regular file (a device, pipe or folder cannot be read as a recording)", path: path)
+        }
+        guard info.st_size <= maximumSize else {
+            throw ContainerError(.io, offset: 0, "\(info.st_size) bytes is more than the \(maximumSize) a recording is read whole up to; split it", path: path)
+        }
         var result: [UInt8] = []
-        if fstat(fd, &info) == 0, info.st_size > 0 { result.reserveCapacity(Int(info.st_size)) }
+        result.reserveCapacity(Int(info.st_size))
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
@@ -26,6 +39,9 @@ enum FileBytes {
                 throw ContainerError(.io, offset: result.count, "cannot read the file at offset \(result.count): \(errnoText())", path: path)
             }
             result.append(contentsOf: chunk[0 ..< n])
+            if result.count > maximumSize {
+                throw ContainerError(.io, offset: result.count, "the file grew past \(maximumSize) bytes while being read", path: path)
+            }
         }
         return result
     }

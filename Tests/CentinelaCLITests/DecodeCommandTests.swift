@@ -62,6 +62,10 @@ import Testing
         let r = try Centinela.run(["decode", "/nonexistent/session.pcap"])
         #expect(r.status == 1)
         #expect(r.stderr.contains("/nonexistent/session.pcap"))
+        // A device would be read forever: refused at once.
+        let device = try Centinela.run(["decode", "/dev/zero"])
+        #expect(device.status == 1)
+        #expect(device.stderr.contains("not a regular file"))
     }
 
     @Test func aTruncatedFileDecodesWhatItHoldsAndCountsTheError() throws {

@@ -41,11 +41,13 @@ struct FormatDetectionTests {
         #expect(error?.description == "/nonexistent/rec.pcap: cannot open the file: No such file or directory")
     }
 
-    @Test("open: a directory is an I/O error too")
+    @Test("open: a directory or a device is refused, not read (a device would be read forever)")
     func directory() {
-        let error = #expect(throws: ContainerError.self) { try RecordingFile.open(path: NSTemporaryDirectory()) }
-        #expect(error?.kind == .io)
-        #expect(error?.message.contains("Is a directory") == true)
+        for path in [NSTemporaryDirectory(), "/dev/zero"] {
+            let error = #expect(throws: ContainerError.self) { try RecordingFile.open(path: path) }
+            #expect(error?.kind == .io)
+            #expect(error?.message.contains("not a regular file") == true)
+        }
     }
 
     @Test("open: errors from the reader carry the path; ORADIS framing on a non-pcap format is refused")

@@ -10,6 +10,8 @@ public struct Scenario: Codable, Sendable, Equatable {
     public var centre: LatLon
     /// Seed of the synthetic relief; no terrain (sea-level ground) when absent.
     public var terrainSeed: UInt64?
+    /// The border as `[lat, lon]` points from west to east; the truth marks its crossings.
+    public var border: [[Double]]?
     public var radars: [Radar]
     public var flights: [Flight]
 

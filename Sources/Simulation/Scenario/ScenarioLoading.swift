@@ -232,6 +232,13 @@ extension Scenario {
                 transponder: transponder,
                 transponderSwitches: (f.transponderSwitches ?? []).sorted { $0.atS < $1.atS }.map { .init(time: $0.atS, on: $0.on) }))
         }
-        return Session(plane: plane, start: t0, duration: durationS, radars: simulated, flights: flying, ground: ground)
+        var line: Border?
+        if let border {
+            guard border.count >= 2, border.allSatisfy({ $0.count == 2 && (-90...90).contains($0[0]) && (-180...180).contains($0[1]) }) else {
+                throw fail("border: at least two [lat, lon] points, latitudes within ±90°, longitudes within ±180°")
+            }
+            line = Border(points: border.map { ($0[0], $0[1]) })
+        }
+        return Session(plane: plane, start: t0, duration: durationS, radars: simulated, flights: flying, ground: ground, border: line)
     }
 }

@@ -14,15 +14,18 @@ public struct Session: Sendable {
     public var radars: [SimulatedRadar]
     public var flights: [SimulatedFlight]
     public var ground: any Ground
+    /// The border whose crossings the truth marks; none when nil.
+    public var border: Border?
 
     public init(plane: LocalTangentPlane, start: Double, duration: Double, radars: [SimulatedRadar],
-                flights: [SimulatedFlight], ground: any Ground) {
+                flights: [SimulatedFlight], ground: any Ground, border: Border? = nil) {
         self.plane = plane
         self.start = start
         self.duration = duration
         self.radars = radars
         self.flights = flights
         self.ground = ground
+        self.border = border
     }
 
     /// One datagram as a plot extractor sends it.

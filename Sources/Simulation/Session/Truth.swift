@@ -8,19 +8,22 @@ extension Session {
         var out: [UInt8] = []
         for (flight, t) in zip(flights, trajectories()) {
             var time = t.startTime
-            var previous: (onGround: Bool, transponder: Bool)?
+            var previous: (onGround: Bool, transponder: Bool, latitude: Double, longitude: Double)?
             while time <= t.endTime {
                 if let s = t.state(at: time) {
                     let transponder = flight.transponderOn(at: time)
-                    var events: [String] = []
-                    if let p = previous {
-                        if p.onGround, !s.onGround { events.append("take_off") }
-                        if !p.onGround, s.onGround { events.append("landing") }
-                        if p.transponder, !transponder { events.append("transponder_off") }
-                        if !p.transponder, transponder { events.append("transponder_on") }
-                    }
-                    previous = (s.onGround, transponder)
                     let p = position(of: s)
+                    var events: [String] = []
+                    if let before = previous {
+                        if before.onGround, !s.onGround { events.append("take_off") }
+                        if !before.onGround, s.onGround { events.append("landing") }
+                        if before.transponder, !transponder { events.append("transponder_off") }
+                        if !before.transponder, transponder { events.append("transponder_on") }
+                        if let crossing = border?.crossing(from: (before.latitude, before.longitude), to: (p.latitude, p.longitude)) {
+                            events.append(crossing.rawValue)
+                        }
+                    }
+                    previous = (s.onGround, transponder, p.latitude, p.longitude)
                     let agl = ground.height(latitude: p.latitude, longitude: p.longitude).map { s.altitude - $0 }
                     out.append(contentsOf: "{\"t\":".utf8)
                     JSONText.appendNumber(time, to: &out)

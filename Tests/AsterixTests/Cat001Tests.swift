@@ -20,12 +20,7 @@ import Testing
         for ref in r.items {
             let v = TypedCatFixtures.value(r, ref)
             let label = r.spec.label(r.name(of: ref))
-            func same(_ field: String?, _ typed: Double?) {
-                let generic = field.map { v?[$0]?.double } ?? v?.double
-                d.check(generic != nil && generic == typed, "\(label) \(field ?? ""): \(String(describing: generic)) vs \(String(describing: typed))")
-            }
-            func bit(_ b: Bool?) -> Double? { b.map { $0 ? 1 : 0 } }
-            func num<I: BinaryInteger>(_ i: I?) -> Double? { i.map { Double($0) } }
+            func same(_ field: String?, _ typed: Double?) { d.same(v, label, field, typed) }
             switch Int(ref.code) {
             case 10:
                 same("SAC", num(t.dataSource?.sac))
@@ -82,11 +77,7 @@ import Testing
         for ref in r.items {
             let v = TypedCatFixtures.value(r, ref)
             let label = r.spec.label(r.name(of: ref))
-            func same(_ field: String?, _ typed: Double?) {
-                let generic = field.map { v?[$0]?.double } ?? v?.double
-                d.check(generic != nil && generic == typed, "\(label) \(field ?? ""): \(String(describing: generic)) vs \(String(describing: typed))")
-            }
-            func num<I: BinaryInteger>(_ i: I?) -> Double? { i.map { Double($0) } }
+            func same(_ field: String?, _ typed: Double?) { d.same(v, label, field, typed) }
             func octets(_ o: [UInt8]?) {
                 guard case .array(let generic)? = v, let o else { d.check(false, "\(label)"); return }
                 d.check(generic.map(\.double) == o.map { Double($0 >> 1) }, "\(label) octets")

@@ -151,7 +151,17 @@ struct Disagreements {
         guard !ok else { return }
         if list.count < 20 { list.append(what()) } else { list[19] = "… and more" }
     }
+
+    /// The definition-driven value of `field` (or of the bare item when nil) equals the typed one.
+    mutating func same(_ value: ItemValue?, _ label: String, _ field: String?, _ typed: Double?) {
+        let generic = field.map { value?[$0]?.double } ?? value?.double
+        check(generic != nil && generic == typed, "\(label) \(field ?? ""): \(String(describing: generic)) vs \(String(describing: typed))")
+    }
 }
+
+/// A typed flag or integer as the generic decoder gives it: a number.
+func bit(_ b: Bool?) -> Double? { b.map { $0 ? 1 : 0 } }
+func num<I: BinaryInteger>(_ i: I?) -> Double? { i.map { Double($0) } }
 
 // MARK: - CAT034
 
@@ -172,12 +182,7 @@ struct Disagreements {
         for ref in r.items {
             let v = TypedCatFixtures.value(r, ref)
             let label = r.spec.label(r.name(of: ref))
-            func same(_ field: String?, _ typed: Double?) {
-                let generic = field.map { v?[$0]?.double } ?? v?.double
-                d.check(generic != nil && generic == typed, "\(label) \(field ?? ""): \(String(describing: generic)) vs \(String(describing: typed))")
-            }
-            func bit(_ b: Bool?) -> Double? { b.map { $0 ? 1 : 0 } }
-            func num<I: BinaryInteger>(_ i: I?) -> Double? { i.map { Double($0) } }
+            func same(_ field: String?, _ typed: Double?) { d.same(v, label, field, typed) }
             switch Int(ref.code) {
             case 0: same(nil, num(t.messageType?.rawValue))
             case 10:

@@ -108,7 +108,7 @@ import Testing
     @Test func beyondTheInstrumentedRangeNothingIsSeen() {
         var rng = SplitMix64(seed: 5)
         let target = ScanTarget(position: Self.north(480, height: 12_000), rcs: 100, transponder: nil)
-        #expect(Self.radar.observe(target, at: tod, terrain: noTerrain, rng: &rng) == .failure(MissReason(.outOfRange)))
+        #expect(Self.radar.observe(target, at: tod, terrain: noTerrain, rng: &rng) == .failure(.outOfRange))
     }
 
     @Test func falsePlotsFallInTheirSectorAndCoverage() throws {

@@ -82,21 +82,21 @@ public struct ScanTarget: Sendable {
 }
 
 extension SimulatedRadar {
-    /// Why a target gave no plot in a scan (for the session report).
-    public enum Miss: Sendable, Equatable {
+    /// Why a target gave no plot in a scan.
+    public enum Miss: Error, Sendable, Equatable {
         case outOfRange, belowHorizonOrMasked, notDetected
     }
 
     /// The CAT048 report of one target at one beam crossing, or why there is none. `terrain`
     /// masks what the ridges hide; the k·R earth hides the rest.
     public func observe(_ target: ScanTarget, at time: TimeOfDay, terrain: some Ground, rng: inout SplitMix64)
-        -> Result<Cat048Record, MissReason> {
+        -> Result<Cat048Record, Miss> {
         let obs = site.observe(target.position)
-        guard obs.slantRange.isFinite, obs.slantRange <= maxRange else { return .failure(MissReason(.outOfRange)) }
-        guard terrain.lineOfSight(from: site, to: target.position) else { return .failure(MissReason(.belowHorizonOrMasked)) }
+        guard obs.slantRange.isFinite, obs.slantRange <= maxRange else { return .failure(.outOfRange) }
+        guard terrain.lineOfSight(from: site, to: target.position) else { return .failure(.belowHorizonOrMasked) }
         let psr = hasPSR && Double.random(in: 0..<1, using: &rng) < detection.psrProbability(range: obs.slantRange, rcs: target.rcs)
         let ssr = hasSSR && target.transponder != nil && Double.random(in: 0..<1, using: &rng) < detection.ssrProbability
-        guard psr || ssr else { return .failure(MissReason(.notDetected)) }
+        guard psr || ssr else { return .failure(.notDetected) }
         let modeS = ssr && target.transponder?.address != nil
         let detection: Plot.Detection = switch (psr, ssr, modeS) {
         case (true, true, true): .modeSRollCallPSR
@@ -142,10 +142,4 @@ extension SimulatedRadar {
                                 azimuthDegrees: Double.random(in: azimuthFrom..<azimuthTo, using: &rng))
         return r
     }
-}
-
-/// `SimulatedRadar.Miss` wrapped as an error for `Result`.
-public struct MissReason: Error, Sendable, Equatable {
-    public var miss: SimulatedRadar.Miss
-    public init(_ miss: SimulatedRadar.Miss) { self.miss = miss }
 }

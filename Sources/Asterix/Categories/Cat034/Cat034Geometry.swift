@@ -62,7 +62,9 @@ extension Cat034Record {
             let limit = 8_388_608.0
             guard height > -32768.5, height < 32767.5, lat > -limit - 0.5, lat < limit - 0.5,
                   lon > -limit - 0.5, lon < limit - 0.5 else { return nil }
-            self.init(heightRaw: Int16(lsbRound(height)), latitudeRaw: Int32(lsbRound(lat)), longitudeRaw: Int32(lsbRound(lon)))
+            self.init(heightRaw: Int16(quantize(height, lsb: 1, bits: 16)),
+                      latitudeRaw: Int32(quantize(latitude, lsb: Self.degreesPerLSB, bits: 24)),
+                      longitudeRaw: Int32(quantize(longitude, lsb: Self.degreesPerLSB, bits: 24)))
         }
 
         /// Metres.
@@ -73,7 +75,3 @@ extension Cat034Record {
         public var longitude: Double { Double(longitudeRaw) * Self.degreesPerLSB }
     }
 }
-
-/// Round half away from zero without libm (the module does not link it); `x` must fit an Int.
-@inline(__always)
-func lsbRound(_ x: Double) -> Int { Int(x < 0 ? x - 0.5 : x + 0.5) }

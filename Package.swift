@@ -7,6 +7,8 @@ let package = Package(
         .executable(name: "centinela", targets: ["CentinelaCLI"]),
         .library(name: "Asterix", targets: ["Asterix"]),
         .library(name: "Recording", targets: ["Recording"]),
+        .library(name: "Tracking", targets: ["Tracking"]),
+        .library(name: "Simulation", targets: ["Simulation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -15,12 +17,16 @@ let package = Package(
         .target(name: "Surveillance"),
         .target(name: "Asterix", dependencies: ["Surveillance"]),
         .target(name: "Geodesy", dependencies: ["Surveillance"]),
-        .target(name: "Recording", dependencies: ["Asterix"]),
+        .systemLibrary(name: "CZlib"),
+        .target(name: "Recording", dependencies: ["Asterix", "CZlib"]),
         .target(name: "Simulation", dependencies: ["Asterix", "Geodesy"]),
+        .target(name: "Tracking", dependencies: ["Geodesy"]),
+        .target(name: "Evaluation", dependencies: ["Tracking"]),
+        .target(name: "Feeds", dependencies: ["Asterix"]),
         .executableTarget(
             name: "CentinelaCLI",
             dependencies: [
-                "Asterix", "Recording", "Simulation",
+                "Asterix", "Recording", "Simulation", "Tracking", "Evaluation", "Feeds",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -29,6 +35,9 @@ let package = Package(
         .testTarget(name: "AsterixTests", dependencies: ["Asterix", "Recording"]),
         .testTarget(name: "RecordingTests", dependencies: ["Recording"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Recording"]),
-        .testTarget(name: "CentinelaCLITests", dependencies: ["CentinelaCLI"]),
+        .testTarget(name: "TrackingTests", dependencies: ["Tracking", "Simulation"], exclude: ["Fixtures"]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation"], exclude: ["Fixtures"]),
+        .testTarget(name: "FeedsTests", dependencies: ["Feeds", "Recording"]),
+        .testTarget(name: "CentinelaCLITests", dependencies: ["CentinelaCLI", "Asterix"]),
     ]
 )

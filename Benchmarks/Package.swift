@@ -46,5 +46,17 @@ let package = Package(
         // plugin finds nothing and says nothing.
         benchmarkTarget("DecodeBenchmarks", "Decode"),
         benchmarkTarget("ContainerBenchmarks", "Containers"),
+        // The tracker's per-plot arithmetic: filters (and association, added by its author).
+        // Only the Tracking product, so it builds without the decoders.
+        .executableTarget(
+            name: "TrackingBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Tracking", package: mainIdentity),
+                .product(name: "Simulation", package: mainIdentity),
+            ],
+            path: "Benchmarks/Tracking",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

@@ -24,6 +24,8 @@ import math
 import os
 import sys
 
+import vectors
+
 PYMAP3D_VERSION = "3.2.0"
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIXTURE = os.path.join(HERE, "..", "Tests", "GeodesyTests", "Fixtures", "pymap3d_vectors.json")
@@ -142,69 +144,14 @@ def generate(pm):
     }
 
 
-def differences(a, b, path="$"):
-    """Yields a description of every place where a and b differ beyond TOLERANCE."""
-    if isinstance(a, dict) and isinstance(b, dict):
-        if set(a) != set(b):
-            yield f"{path}: keys {sorted(set(a) ^ set(b))} in one file only"
-        for k in sorted(set(a) & set(b)):
-            yield from differences(a[k], b[k], f"{path}.{k}")
-    elif isinstance(a, list) and isinstance(b, list):
-        if len(a) != len(b):
-            yield f"{path}: {len(a)} entries, expected {len(b)}"
-        for i, (x, y) in enumerate(zip(a, b)):
-            yield from differences(x, y, f"{path}[{i}]")
-    elif isinstance(a, (int, float)) and isinstance(b, (int, float)) \
-            and not isinstance(a, bool) and not isinstance(b, bool):
-        if not math.isclose(a, b, rel_tol=TOLERANCE, abs_tol=TOLERANCE):
-            yield f"{path}: {a!r}, expected {b!r}"
-    elif a != b:
-        yield f"{path}: {a!r}, expected {b!r}"
-
-
 def main(argv):
-    check = "--check" in argv[1:]
-    unknown = [a for a in argv[1:] if a != "--check"]
-    if unknown:
-        print(f"usage: {argv[0]} [--check]  (unknown argument {unknown[0]})", file=sys.stderr)
-        return 2
-    try:
+    def computed():
         import pymap3d as pm
-        from importlib.metadata import version
-        found = version("pymap3d")
-    except ImportError:
-        print("geodesy_vectors: pymap3d is not installed; run: python3 -m venv tools/.venv-oracles && "
-              f"tools/.venv-oracles/bin/pip install pymap3d=={PYMAP3D_VERSION}", file=sys.stderr)
-        return 2
-    if found != PYMAP3D_VERSION:
-        print(f"geodesy_vectors: pymap3d {found} found, the fixture is made with {PYMAP3D_VERSION}",
-              file=sys.stderr)
-        return 2
-    vectors = generate(pm)
-    path = os.path.normpath(FIXTURE)
-    if check:
-        try:
-            with open(path) as f:
-                committed = json.load(f)
-        except (OSError, ValueError) as e:
-            print(f"geodesy_vectors: cannot read {path}: {e}", file=sys.stderr)
-            return 1
-        diffs = list(differences(committed, vectors))
-        if diffs:
-            print(f"geodesy_vectors: {path} is stale ({len(diffs)} differences, tolerance "
-                  f"{TOLERANCE} relative); regenerate with tools/geodesy_vectors.py", file=sys.stderr)
-            for d in diffs[:20]:
-                print("  " + d, file=sys.stderr)
-            return 1
-        count = sum(len(v) for v in vectors.values() if isinstance(v, list))
-        print(f"geodesy_vectors: {path} matches pymap3d {found} ({count} vectors)")
-        return 0
-    with open(path, "w") as f:
-        json.dump(vectors, f, indent=1)
-        f.write("\n")
-    count = sum(len(v) for v in vectors.values() if isinstance(v, list))
-    print(f"geodesy_vectors: wrote {count} vectors to {path}")
-    return 0
+        return generate(pm)
+    return vectors.run(argv, name="geodesy_vectors", library="pymap3d", wanted=PYMAP3D_VERSION,
+                       install=f"or pip install pymap3d=={PYMAP3D_VERSION}", fixture=FIXTURE,
+                       generate=computed, tolerance=TOLERANCE,
+                       count=lambda v: f"{sum(len(x) for x in v.values() if isinstance(x, list))} vectors")
 
 
 if __name__ == "__main__":

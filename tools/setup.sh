@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-debs=(libusb-1.0-0-dev libsqlite3-dev tshark pkg-config)
+debs=(libusb-1.0-0-dev libsqlite3-dev zlib1g-dev tshark pkg-config)
 missing=()
 for p in "${debs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -32,4 +32,5 @@ venv() {
 }
 venv asterix-decoder asterix-decoder==0.7.11
 venv libasterix libasterix==0.36.3 ast-tool-py==0.27.25
-venv oracles pymap3d==3.2.0
+venv oracles pymap3d==3.2.0 filterpy==2.0.0 scipy==1.16.3 numpy==2.3.5
+venv stonesoup stonesoup==1.9.1 numpy==2.4.6 scipy==1.17.1

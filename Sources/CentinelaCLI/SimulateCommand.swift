@@ -21,7 +21,7 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: "Output pcap file.")
     var out: String
 
-    @Option(help: "Truth output, JSON lines (one line per flight per second).")
+    @Option(help: "Truth output, JSON lines (a header, then one line per flight per second); gzip-compressed when the name ends in .gz.")
     var truth: String?
 
     @Flag(help: "Measure the written session against its settings (detection, noise, false plots, first sight) and print the report.")
@@ -32,7 +32,7 @@ struct SimulateCommand: ParsableCommand {
         let session: Session
         do {
             description = try Scenario(json: RecordingFile.load(path: scenario))
-            session = try description.session()
+            session = try description.session(seed: seed)
         } catch let error as ScenarioError {
             Console.error("centinela: \(scenario): \(error)")
             throw ExitCode(2)
@@ -49,7 +49,7 @@ struct SimulateCommand: ParsableCommand {
             try file.close()
             Console.error("\(out): \(file.count) datagram(s) from \(session.radars.count) radar(s), \(session.flights.count) flight(s)")
             if let truth {
-                try RecordingFile.save(path: truth, bytes: session.truthLines())
+                try RecordingFile.save(path: truth, bytes: description.truthHeader(seed: seed) + session.truthLines())
                 Console.error("\(truth): truth of \(session.flights.count) flight(s), one line a second")
             }
             if report {

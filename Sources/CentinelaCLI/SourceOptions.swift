@@ -96,12 +96,12 @@ func pad3(_ cat: UInt8) -> String {
     return String(repeating: "0", count: 3 - s.count) + s
 }
 
-/// Reads every frame of every file, drops second-LAN duplicates, decodes the ASTERIX in each and
-/// hands records to `onRecord`; prints a summary per file on stderr. Throws only when a file
-/// cannot be opened at all.
-func decodeRecordings(_ options: SourceOptions, onFrame: (Frame) -> Void = { _ in },
-                      onRecord: @escaping (RecordView, Frame) -> Void) throws {
-    let editions = try options.editionTable()
+/// Reads every frame of every file in order and drops second-LAN duplicates; `onFrame` gets each
+/// frame, `onFileEnd` the file's reader and the duplicates dropped once the file is read (or a
+/// read error ended it). Files that cannot be opened are reported on stderr; throws `ExitCode(1)`
+/// after the others are read if there were any.
+func forEachFrame(_ options: SourceOptions, onFrame: (Frame) -> Void,
+                  onFileEnd: (_ reader: RecordingFile.Reader, _ duplicates: Int, _ readError: ContainerError?) -> Void) throws {
     let framing = PayloadFraming(rawValue: options.framing) ?? .plain
     let format = options.container.flatMap(ContainerFormat.init(rawValue:))
     var unreadable = 0
@@ -114,27 +114,40 @@ func decodeRecordings(_ options: SourceOptions, onFrame: (Frame) -> Void = { _ i
             unreadable += 1
             continue
         }
-        var summary = DecodeSummary()
         var filter = DuplicateFilter(settings: options.duplicateSettings)
-        var visitor = SummaryVisitor(decoder: AsterixDecoder(editions: editions), onRecord: onRecord)
+        var readError: ContainerError?
         while true {
-            let frame: Frame
-            do {
-                guard let f = try reader.next() else { break }
-                frame = f
+            do throws(ContainerError) {
+                guard let frame = try reader.next() else { break }
+                if filter.admit(frame) { onFrame(frame) }
             } catch {
-                summary.note("\(error)")
+                readError = error
                 break
             }
-            summary.frames += 1
-            guard filter.admit(frame) else { continue }
-            onFrame(frame)
-            visitor.decode(frame, into: &summary)
         }
-        summary.duplicates = filter.dropped
-        summary.print(file: path, format: reader.format, skipped: reader.skipped)
+        onFileEnd(reader, filter.dropped, readError)
     }
     if unreadable > 0 { throw ExitCode(1) }
+}
+
+/// Reads every frame of every file, drops second-LAN duplicates, decodes the ASTERIX in each and
+/// hands records to `onRecord`; prints a summary per file on stderr. Throws only when a file
+/// cannot be opened at all.
+func decodeRecordings(_ options: SourceOptions, onFrame: (Frame) -> Void = { _ in },
+                      onRecord: @escaping (RecordView, Frame) -> Void) throws {
+    var visitor = SummaryVisitor(decoder: AsterixDecoder(editions: try options.editionTable()), onRecord: onRecord)
+    var summary = DecodeSummary()
+    try forEachFrame(options) { frame in
+        summary.frames += 1
+        onFrame(frame)
+        visitor.decode(frame, into: &summary)
+    } onFileEnd: { reader, duplicates, readError in
+        if let readError { summary.note("\(readError)") }
+        summary.duplicates = duplicates
+        summary.frames += duplicates
+        summary.print(file: reader.path, format: reader.format, skipped: reader.skipped)
+        summary = DecodeSummary()
+    }
 }
 
 private struct SummaryVisitor: RecordVisitor {

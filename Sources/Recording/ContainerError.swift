@@ -17,6 +17,8 @@ public struct ContainerError: Error, Sendable, Hashable, CustomStringConvertible
         case badLength
         /// The bytes around a record are not what the format puts there (final-format padding).
         case badFraming
+        /// A gzip file's compressed data cannot be inflated, or its checksum does not match.
+        case badCompression
         /// A valid feature this module does not handle (a link type, a framing for a format).
         case unsupported
         /// The writer was given a datagram larger than UDP over IPv4 can carry.

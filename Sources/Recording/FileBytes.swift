@@ -5,13 +5,11 @@ import Darwin
 #endif
 
 /// Whole-file reads and writes through the C library, so the module needs no Foundation.
-/// Recordings are read whole: the largest we handle are a few MB, and holding the file lets
-/// every frame be a slice of it rather than a copy.
+/// Recordings are read whole (sessions run to tens of MB, a day of a busy radar to a few GB, the
+/// limit `RecordingFile.maximumSize`): holding the file lets every frame be a slice of it rather
+/// than a copy.
 enum FileBytes {
-    /// Recordings are read whole; past this they are refused rather than exhaust memory.
-    static let maximumSize = 4 << 30
-
-    static func read(path: String) throws(ContainerError) -> [UInt8] {
+    static func read(path: String, limit: Int) throws(ContainerError) -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             throw ContainerError(.io, offset: 0, "cannot open the file: \(errnoText())", path: path)
@@ -25,8 +23,8 @@ enum FileBytes {
         guard info.st_mode & S_IFMT == S_IFREG else {
             throw ContainerError(.io, offset: 0, "not a regular file (a device, pipe or folder cannot be read as a recording)", path: path)
         }
-        guard info.st_size <= maximumSize else {
-            throw ContainerError(.io, offset: 0, "\(info.st_size) bytes is more than the \(maximumSize) a recording is read whole up to; split it", path: path)
+        guard info.st_size <= limit else {
+            throw ContainerError(.io, offset: 0, "\(info.st_size) bytes is more than the \(limit) a recording is read whole up to; split it", path: path)
         }
         var result: [UInt8] = []
         result.reserveCapacity(Int(info.st_size))
@@ -39,8 +37,8 @@ enum FileBytes {
                 throw ContainerError(.io, offset: result.count, "cannot read the file at offset \(result.count): \(errnoText())", path: path)
             }
             result.append(contentsOf: chunk[0 ..< n])
-            if result.count > maximumSize {
-                throw ContainerError(.io, offset: result.count, "the file grew past \(maximumSize) bytes while being read", path: path)
+            if result.count > limit {
+                throw ContainerError(.io, offset: result.count, "the file grew past \(limit) bytes while being read", path: path)
             }
         }
         return result

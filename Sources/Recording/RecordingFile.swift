@@ -1,5 +1,9 @@
 /// Opening a recording by path.
 public enum RecordingFile {
+    /// Recordings are read whole; past this many bytes (read, or inflated from gzip) they are
+    /// refused rather than exhaust memory.
+    public static let maximumSize = 4 << 30
+
     /// Reads the whole file and returns a reader for it.
     ///
     /// - Parameters:
@@ -9,9 +13,11 @@ public enum RecordingFile {
     /// - Throws: `ContainerError` naming the path: the file cannot be read, or its header is
     ///   not valid for the format.
     public static func open(path: String, format: ContainerFormat? = nil, framing: PayloadFraming = .plain) throws(ContainerError) -> RecordingFile.Reader {
-        let bytes = try FileBytes.read(path: path)
+        let bytes = try load(path: path)
+        // `x.gps.gz` is detected as `x.gps` would be.
+        let name = path.hasSuffix(".gz") ? String(path.dropLast(3)) : path
         do {
-            return Reader(path: path, reader: try reader(bytes: bytes, format: format ?? ContainerFormat.detect(bytes: bytes, path: path), framing: framing))
+            return Reader(path: path, reader: try reader(bytes: bytes, format: format ?? ContainerFormat.detect(bytes: bytes, path: name), framing: framing))
         } catch {
             var e = error
             e.path = path
@@ -19,14 +25,26 @@ public enum RecordingFile {
         }
     }
 
-    /// The whole content of a file, for callers that want to hold it themselves.
-    public static func load(path: String) throws(ContainerError) -> [UInt8] {
-        try FileBytes.read(path: path)
+    /// The whole content of a file, for callers that want to hold it themselves. A gzip file
+    /// (known by its first bytes, whatever its name) is returned inflated.
+    ///
+    /// - Parameter limit: the most bytes accepted, read or inflated; tests set a small one.
+    public static func load(path: String, limit: Int = maximumSize) throws(ContainerError) -> [UInt8] {
+        let bytes = try FileBytes.read(path: path, limit: limit)
+        guard Gzip.isGzip(bytes) else { return bytes }
+        do {
+            return try Gzip.inflate(bytes, limit: limit)
+        } catch {
+            var e = error
+            e.path = path
+            throw e
+        }
     }
 
-    /// Writes a whole file (a truth file, a terrain tile), creating or truncating it.
+    /// Writes a whole file (a truth file, a terrain tile), creating or truncating it; gzip
+    /// compressed when the path ends in `.gz`, so that `load` gives `bytes` back either way.
     public static func save(path: String, bytes: [UInt8]) throws(ContainerError) {
-        try FileBytes.write(path: path, bytes)
+        try FileBytes.write(path: path, path.hasSuffix(".gz") ? Gzip.deflate(bytes) : bytes)
     }
 
     /// A reader over bytes already in memory.

@@ -27,6 +27,20 @@ public struct TimeOfDay: Hashable, Sendable, Comparable, CustomStringConvertible
 
     public static func < (a: TimeOfDay, b: TimeOfDay) -> Bool { a.ticks < b.ticks }
 
+    /// UTC seconds since 1970 of this time of day on the day that puts it nearest `reference`
+    /// (a receive or capture time, UTC seconds since 1970): a plot stamped 23:59:59 and received
+    /// at 00:00:01 belongs to the day before. A time of day more than 12 h from the reference
+    /// lands on the other side of it; callers that care compare the result with the reference.
+    public func utc(near reference: Double) -> Double {
+        let day = 86_400.0
+        let midnight = (reference / day).rounded(.down) * day
+        let candidate = midnight + seconds
+        let d = candidate - reference
+        if d > day / 2 { return candidate - day }
+        if d < -day / 2 { return candidate + day }
+        return candidate
+    }
+
     /// `hh:mm:ss.sss`
     public var description: String {
         let ms = Int((Double(ticks) * 1000 / 128).rounded())

@@ -9,6 +9,16 @@ import Testing
         #expect(TimeOfDay(seconds: 100.5).seconds(since: TimeOfDay(seconds: 40)) == 60.5)
     }
 
+    /// 2026-05-28T00:00:00Z is 1,779,926,400 s after 1970 (20,601 days).
+    @Test func aTimeOfDayIsDatedByTheReceiveTimeAcrossMidnight() {
+        let midnight = 1_779_926_400.0
+        // Stamped 23:59:59, received at 00:00:01: the day before.
+        #expect(TimeOfDay(seconds: 86_399).utc(near: midnight + 1) == midnight - 1)
+        // Stamped 00:00:01, received at 23:59:59 the day before (a fast clock): the next day.
+        #expect(TimeOfDay(seconds: 1).utc(near: midnight - 1) == midnight + 1)
+        #expect(TimeOfDay(seconds: 4 * 3600 + 30 * 60).utc(near: midnight + 4.5 * 3600 + 0.3) == midnight + 4.5 * 3600)
+    }
+
     @Test func printsAsHoursMinutesSecondsMilliseconds() {
         // 3600.5 s = 01:00:00.500; 1/128 s = 7.8125 ms rounds to 008.
         #expect(TimeOfDay(seconds: 3600.5).description == "01:00:00.500")

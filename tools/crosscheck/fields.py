@@ -48,7 +48,7 @@ SPEC_PATHS = {
          "vx": ("185", "VX"), "vy": ("185", "VY"), "mfl": ("136", None), "mode3a": ("060", "MODE3A")},
 }
 
-_INTS = {"sac", "sic", "typ", "trn", "msg_type"}
+_INTS = {"sac", "sic", "typ", "trn", "msg_type", "sid"}
 
 
 def norm_value(key: str, v):

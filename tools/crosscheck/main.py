@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from itertools import combinations
 
-from . import centinela, known_faults, oracle_asterix_decoder, oracle_libasterix, oracle_tshark
+from . import centinela, known_faults, oracle_asterix_decoder, oracle_libasterix, oracle_tshark, tracks
 from .common import TOOLS, Result
 from .compare import align, diff_pairs, sample
 from .containers import read_recording
@@ -285,7 +285,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--max-diffs", type=int, default=15, metavar="N",
                     help="differences printed per file and category (0: all)")
     ap.add_argument("--jobs", type=int, default=max(2, os.cpu_count() or 2))
+    ap.add_argument("--tracks", metavar="DIR",
+                    help="instead: check our track output, DIR/tracks.pcap (CAT062) read by tshark and "
+                         "asterix-decoder against DIR/tracks.jsonl (track JSON lines of the same updates)")
     a = ap.parse_args(argv)
+    if a.tracks:
+        return tracks.check(a.tracks, a.max_diffs)
     t_start = time.monotonic()
 
     real = os.path.normpath(a.recordings) if a.recordings else os.path.join(os.path.normpath(a.shared), "recordings", "real")

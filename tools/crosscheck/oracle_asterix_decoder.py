@@ -28,7 +28,13 @@ PATHS = {
          "fl": ("I090", "FL"), "mode_s": ("I220", "ACAddr"), "callsign": ("I240", "TId"), "trn": ("I161", "Tn")},
     62: {"sac": ("I010", "SAC"), "sic": ("I010", "SIC"), "tod": ("I070", "ToT"), "trn": ("I040", "TrkN"),
          "lat": ("I105", "Lat"), "lon": ("I105", "Lon"), "x": ("I100", "X"), "y": ("I100", "Y"),
-         "vx": ("I185", "Vx"), "vy": ("I185", "Vy"), "mfl": ("I136", "MFL"), "mode3a": ("I060", "Mode3A")},
+         "vx": ("I185", "Vx"), "vy": ("I185", "Vy"), "mfl": ("I136", "MFL"), "mode3a": ("I060", "Mode3A"),
+         # Read only by --tracks (tracks.py). A third name goes one level deeper (compound items).
+         "sid": ("I015", "SID"), "alt_ft": ("I130", "Alt"), "rocd": ("I220", "RoC"),
+         "address": ("I380", "ADR", "ADR"), "callsign": ("I380", "ID", "ACID"),
+         **{k.lower(): ("I080", k) for k in ("SRC", "CNF", "TSE", "TSB", "CST", "PSR", "SSR", "MDS", "SDS", "EMS")},
+         "trans": ("I200", "TRANSA"), "vert": ("I200", "VERTA"), "apc_x": ("I500", "APC", "APC_X"),
+         "apc_y": ("I500", "APC", "APC_Y"), "cov": ("I500", "COV", "COV_XY"), "trk_age": ("I290", "TRK", "TRK")},
 }
 
 
@@ -46,10 +52,12 @@ def _key_fields(rec: dict) -> dict:
     cat = rec["category"]
     out = {"cat": cat}
     for key, where in PATHS.get(cat, {}).items():
-        for item, field in (where if isinstance(where, list) else [where]):
+        for item, *fields in (where if isinstance(where, list) else [where]):
             v = rec.get(item)
-            if isinstance(v, dict) and isinstance(v.get(field), dict):
-                out[key] = norm_value(key, v[field].get("val"))
+            for f in fields:
+                v = v.get(f) if isinstance(v, dict) else None
+            if isinstance(v, dict):
+                out[key] = norm_value(key, v.get("val"))
                 break
     return out
 

@@ -38,7 +38,14 @@ PATHS = {
          "fl": "048_090_FL", "mode_s": "048_220_VALUE", "callsign": "048_240_VALUE", "trn": "048_161_TRN"},
     62: {"sac": "062_010_SAC", "sic": "062_010_SIC", "tod": "062_070_VALUE", "trn": "062_040_VALUE",
          "lat": "062_105_LAT", "lon": "062_105_LON", "x": "062_100_X", "y": "062_100_Y",
-         "vx": "062_185_VX", "vy": "062_185_VY", "mfl": "062_136_VALUE", "mode3a": "062_060_MODE3A"},
+         "vx": "062_185_VX", "vy": "062_185_VY", "mfl": "062_136_VALUE", "mode3a": "062_060_MODE3A",
+         # Read only by --tracks (tracks.py), which checks every item our track output writes.
+         **{k: f"062_{v}" for k, v in {
+             "sid": "015_VALUE", "alt_ft": "130_VALUE", "rocd": "220_VALUE", "address": "380_ADR_VALUE",
+             "callsign": "380_ID_VALUE", "src": "080_SRC", "cnf": "080_CNF", "tse": "080_TSE", "tsb": "080_TSB",
+             "cst": "080_CST", "psr": "080_PSR", "ssr": "080_SSR", "mds": "080_MDS", "sds": "080_SDS",
+             "ems": "080_EMS", "trans": "200_TRANS", "vert": "200_VERT", "apc_x": "500_APC_X",
+             "apc_y": "500_APC_Y", "cov": "500_COV_VALUE", "trk_age": "290_TRK_VALUE"}.items()}},
 }
 
 

@@ -21,13 +21,39 @@ extension AsterixDecoder {
         visitor.result.counts = counts
         return visitor.result
     }
+
+    /// The tracker's path with its radars: `decodePlots`, and every CAT034 service message
+    /// (which carries the radar's position, I034/120, and rotation period, I034/041) appended to
+    /// `services`. A CAT034 record that does not decode is counted in `notPlots`.
+    public mutating func decodePlots(_ bytes: UnsafeRawBufferPointer, into plots: inout [Plot],
+                                     services: inout [Cat034Record]) -> PlotCounts {
+        var visitor = PlotCollector()
+        visitor.collectsServices = true
+        swap(&visitor.plots, &plots)
+        swap(&visitor.services, &services)
+        let counts = decode(bytes, into: &visitor)
+        swap(&visitor.plots, &plots)
+        swap(&visitor.services, &services)
+        visitor.result.counts = counts
+        return visitor.result
+    }
 }
 
 private struct PlotCollector: RecordVisitor {
     var plots: [Plot] = []
+    var services: [Cat034Record] = []
+    var collectsServices = false
     var result = AsterixDecoder.PlotCounts()
 
     mutating func record(_ record: RecordView) {
+        if collectsServices, record.spec.category == Cat034Record.category {
+            if let service = try? Cat034Record(record) {
+                services.append(service)
+            } else {
+                result.notPlots += 1
+            }
+            return
+        }
         guard record.spec.category == 48 else { return }
         if let plot = Plot(Cat048Record(record)) {
             plots.append(plot)

@@ -4,9 +4,24 @@ import Glibc
 final class OutputBuffer {
     private var buffer: [UInt8] = []
     private let fd: Int32
+    private let ownsDescriptor: Bool
 
     init(fd: Int32 = 1) {
         self.fd = fd
+        ownsDescriptor = false
+        buffer.reserveCapacity(1 << 16)
+    }
+
+    /// Writes to a file, created or truncated; "-" is standard output.
+    init(path: String) throws(RuntimeFailure) {
+        if path == "-" {
+            fd = 1
+            ownsDescriptor = false
+        } else {
+            fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { throw RuntimeFailure(message: "\(path): cannot create: \(String(cString: strerror(errno)))") }
+            ownsDescriptor = true
+        }
         buffer.reserveCapacity(1 << 16)
     }
 
@@ -35,6 +50,7 @@ final class OutputBuffer {
 
     deinit {
         flush()
+        if ownsDescriptor { Glibc.close(fd) }
     }
 }
 
@@ -43,19 +59,6 @@ enum Console {
         let line = s + "\n"
         _ = line.withCString { Glibc.write(2, $0, strlen($0)) }
     }
-}
-
-/// Decimal text with a fixed number of places, without Foundation's `String(format:)`.
-func fixed(_ value: Double, _ places: Int) -> String {
-    guard value.isFinite else { return "-" }
-    var scale = 1.0
-    for _ in 0..<places { scale *= 10 }
-    let scaled = (abs(value) * scale).rounded()
-    let whole = Int(scaled / scale)
-    var frac = String(Int(scaled - Double(whole) * scale))
-    frac = String(repeating: "0", count: max(0, places - frac.count)) + frac
-    let sign = value < 0 && scaled != 0 ? "-" : ""
-    return places == 0 ? sign + String(whole) : sign + String(whole) + "." + frac
 }
 
 func padded(_ s: String, _ width: Int, right: Bool = false) -> String {

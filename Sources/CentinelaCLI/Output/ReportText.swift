@@ -1,4 +1,5 @@
 import Simulation
+import Surveillance
 
 /// The session report as text for people.
 enum ReportText {

@@ -17,9 +17,11 @@ public struct AircraftState: Sendable, Equatable {
     public var bank: Double
     /// On the ground (taxiing, rolling or parked): no radar sees it, it is ground clutter.
     public var onGround: Bool
+    /// The load leaves the aircraft in this second (an airdrop); the truth marks it.
+    public var dropsLoad: Bool
 
     public init(time: Double, east: Double, north: Double, altitude: Double, heading: Double,
-                speed: Double, verticalRate: Double = 0, bank: Double = 0, onGround: Bool = false) {
+                speed: Double, verticalRate: Double = 0, bank: Double = 0, onGround: Bool = false, dropsLoad: Bool = false) {
         self.time = time
         self.east = east
         self.north = north
@@ -29,6 +31,7 @@ public struct AircraftState: Sendable, Equatable {
         self.verticalRate = verticalRate
         self.bank = bank
         self.onGround = onGround
+        self.dropsLoad = dropsLoad
     }
 }
 

@@ -91,6 +91,10 @@ public struct FlightModel: Sendable {
             case .land(let l): done = land(l, &state, &out, dt: dt, until: until, capture: capture)
             case .takeOff(let t): done = takeOff(t, &state, &out, dt: dt, until: until)
             case .wait(let seconds): done = wait(seconds, &state, &out, dt: dt, until: until)
+            case .drop:
+                // Marked on the second just flown, so the flight goes on unchanged.
+                out[out.count - 1].dropsLoad = true
+                done = true
             }
             if !done { break }
         }

@@ -14,6 +14,8 @@ public enum Leg: Sendable, Equatable {
     case takeOff(TakeOff)
     /// Stay where it is for this many seconds (on the ground, before a take-off).
     case wait(Double)
+    /// Release the load where the aircraft is now, without a change to its flight (an airdrop).
+    case drop
 }
 
 /// Circle (`east`, `north`) at `radius` for `turns` full turns, or for `duration` seconds, counted

@@ -13,7 +13,12 @@ public struct Scenario: Codable, Sendable, Equatable {
     /// The border as `[lat, lon]` points from west to east; the truth marks its crossings.
     public var border: [[Double]]?
     public var radars: [Radar]
+    /// Airfields with their real positions and elevations: the relief is levelled around each
+    /// (see `SyntheticTerrain`), and generated general aviation flies between them.
+    public var airports: [Airport]?
     public var flights: [Flight]
+    /// Flights generated from rates rather than listed one by one.
+    public var traffic: Traffic?
 
     public struct LatLon: Codable, Sendable, Equatable {
         public var lat: Double
@@ -47,10 +52,22 @@ public struct Scenario: Codable, Sendable, Equatable {
         public var port: Int
     }
 
+    public struct Airport: Codable, Sendable, Equatable {
+        /// ICAO location indicator, e.g. `MMHO`.
+        public var icao: String
+        public var name: String?
+        public var lat: Double
+        public var lon: Double
+        public var elevationFt: Double
+    }
+
     public struct Flight: Codable, Sendable, Equatable {
         public var id: String
         /// `normal` or `suspect:<profile>`.
         public var label: String?
+        /// What kind of flight it is beyond the label, written to the truth: e.g.
+        /// `hard-negative:crop-duster` for a legitimate look-alike of a suspect.
+        public var role: String?
         public var rcsM2: Double
         /// Session seconds at which it appears.
         public var startS: Double?
@@ -96,10 +113,15 @@ public struct Scenario: Codable, Sendable, Equatable {
         case orbit(Orbit)
         case land(Land)
         case takeOff(TakeOff)
+        case hold(Hold)
+        /// Release the load here (`{"drop": {}}`): the truth marks a `drop` event.
+        case drop
 
         enum CodingKeys: String, CodingKey {
-            case orbit, land, takeOff
+            case orbit, land, takeOff, hold, drop
         }
+
+        struct Empty: Codable {}
 
         struct AnyKey: CodingKey {
             var stringValue: String
@@ -118,12 +140,16 @@ public struct Scenario: Codable, Sendable, Equatable {
             guard keys.count == 1, let key = c.allKeys.first else {
                 throw DecodingError.dataCorrupted(.init(
                     codingPath: decoder.codingPath,
-                    debugDescription: "a route entry is a point {lat, lon, alt_ft, speed_kt} or an object with one key: orbit, land or take_off"))
+                    debugDescription: "a route entry is a point {lat, lon, alt_ft, speed_kt} or an object with one key: orbit, hold, land, take_off or drop"))
             }
             switch key {
             case .orbit: self = .orbit(try c.decode(Orbit.self, forKey: .orbit))
             case .land: self = .land(try c.decode(Land.self, forKey: .land))
             case .takeOff: self = .takeOff(try c.decode(TakeOff.self, forKey: .takeOff))
+            case .hold: self = .hold(try c.decode(Hold.self, forKey: .hold))
+            case .drop:
+                _ = try c.decode(Empty.self, forKey: .drop)
+                self = .drop
             }
         }
 
@@ -139,6 +165,12 @@ public struct Scenario: Codable, Sendable, Equatable {
             case .takeOff(let t):
                 var c = encoder.container(keyedBy: CodingKeys.self)
                 try c.encode(t, forKey: .takeOff)
+            case .hold(let h):
+                var c = encoder.container(keyedBy: CodingKeys.self)
+                try c.encode(h, forKey: .hold)
+            case .drop:
+                var c = encoder.container(keyedBy: CodingKeys.self)
+                try c.encode(Empty(), forKey: .drop)
             }
         }
     }
@@ -174,5 +206,20 @@ public struct Scenario: Codable, Sendable, Equatable {
         public var headingDeg: Double
         public var climbToFt: Double
         public var speedKt: Double
+    }
+
+    /// A race-track holding pattern on a fix: inbound to the fix on `inbound_course_deg`, a
+    /// half-circle turn, an outbound leg of `leg_s` seconds (60), a half-circle back onto the
+    /// inbound course, `laps` times. Turns at the flight's bank (`direction` `right`, the default,
+    /// or `left`).
+    public struct Hold: Codable, Sendable, Equatable {
+        public var lat: Double
+        public var lon: Double
+        public var inboundCourseDeg: Double
+        public var legS: Double?
+        public var laps: Int
+        public var altFt: Double
+        public var speedKt: Double
+        public var direction: String?
     }
 }

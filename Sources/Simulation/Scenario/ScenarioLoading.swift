@@ -54,7 +54,8 @@ extension Scenario {
     }
 
     /// The session this scenario describes, after checking every value a person could get wrong.
-    public func session() throws(ScenarioError) -> Session {
+    /// `seed` draws the generated traffic (listed flights do not depend on it).
+    public func session(seed: UInt64 = 1) throws(ScenarioError) -> Session {
         func fail(_ m: String) -> ScenarioError { ScenarioError(message: m) }
         let t0 = try startTime()
         guard durationS > 0, durationS <= 86_400 else { throw fail("duration_s: \(durationS) is not within 0–86400 s") }
@@ -101,13 +102,26 @@ extension Scenario {
                                           referenceRCS: r.pdRcsM2, ssrProbability: r.ssrPd),
                 falsePlotsPerScan: r.falsePlotsPerScan))
         }
-        let ground: any Ground = terrainSeed.map { SyntheticTerrain(seed: $0) } ?? Terrain()
+        var icaos = Set<String>()
+        for (i, a) in (airports ?? []).enumerated() {
+            guard icaos.insert(a.icao).inserted else { throw fail("airports[\(i)] (\(a.icao)): ICAO code used twice") }
+            guard (-90...90).contains(a.lat), (-180...180).contains(a.lon), a.elevationFt > -2000, a.elevationFt < 30_000 else {
+                throw fail("airports[\(i)] (\(a.icao)): latitude, longitude or elevation_ft out of range")
+            }
+        }
+        let airfields = (airports ?? []).map {
+            SyntheticTerrain.Airfield(latitude: $0.lat, longitude: $0.lon, elevation: $0.elevationFt * Units.metresPerFoot)
+        }
+        let ground: any Ground = terrainSeed.map { SyntheticTerrain(seed: $0, airfields: airfields) } ?? Terrain()
         /// Metres above sea level of the ground at a point: the relief's, or sea level without one.
         func elevation(_ lat: Double, _ lon: Double) -> Double { ground.height(latitude: lat, longitude: lon) ?? 0 }
+        let generated = try traffic.map { (t: Traffic) throws(ScenarioError) -> [Flight] in
+            try generatedFlights(t, seed: seed, plane: plane, ground: elevation)
+        } ?? []
         var flying: [SimulatedFlight] = []
         var ids = Set<String>()
-        for (i, f) in flights.enumerated() {
-            let at = "flights[\(i)] (\(f.id))"
+        for (i, f) in (flights + generated).enumerated() {
+            let at = i < flights.count ? "flights[\(i)] (\(f.id))" : "traffic flight \(f.id)"
             guard ids.insert(f.id).inserted else { throw fail("\(at): id used twice") }
             guard f.rcsM2 > 0 else { throw fail("\(at): rcs_m2 must be positive") }
             let points: [(Int, Point)] = [(0, f.start)] + f.route.enumerated().compactMap { j, e in
@@ -143,6 +157,10 @@ extension Scenario {
             let knots = Units.metresPerNauticalMile / 3600
             var start = AircraftState(time: f.startS ?? 0, east: e0, north: n0, altitude: f.start.altFt * Units.metresPerFoot,
                                       heading: f.headingDeg * Double.pi / 180, speed: f.start.speedKt * knots)
+            guard f.bankDeg.map({ $0 > 0 && $0 <= 60 }) ?? true else { throw fail("\(at): bank_deg must be within 0–60°") }
+            let fpm = Units.metresPerFoot / 60
+            let model = FlightModel(bankDegrees: f.bankDeg ?? 25, climbRate: (f.climbFpm ?? 1000) * fpm,
+                                    descentRate: (f.descentFpm ?? 1000) * fpm)
             var route: [Leg] = []
             // What the aircraft is doing when each entry begins, to check the entry makes sense.
             var onGround = false
@@ -210,6 +228,25 @@ extension Scenario {
                                                approachHeading: l.approachHeadingDeg * Double.pi / 180,
                                                speed: l.speedKt.map { $0 * knots } ?? min(speed, 80 * knots), groundTime: l.groundS ?? 0)))
                     onGround = true
+                case .hold(let h):
+                    let key = "\(here).hold"
+                    guard !onGround else { throw fail("\(key): the aircraft is on the ground; a take_off must come first") }
+                    let (e, n) = try latLon(h.lat, h.lon, "hold")
+                    guard (0...360).contains(h.inboundCourseDeg) else { throw fail("\(key).inbound_course_deg must be within 0–360") }
+                    guard (1...100).contains(h.laps) else { throw fail("\(key).laps must be within 1–100") }
+                    guard h.legS.map({ $0 > 0 && $0 <= 600 }) ?? true else { throw fail("\(key).leg_s must be within 0–600 s") }
+                    guard h.altFt > -2000, h.altFt < 100_000 else { throw fail("\(key).alt_ft \(h.altFt) is out of range") }
+                    guard h.speedKt > 0, h.speedKt < 2000 else { throw fail("\(key).speed_kt must be positive (below 2000)") }
+                    guard h.direction == nil || h.direction == "left" || h.direction == "right" else {
+                        throw fail("\(key).direction must be left or right")
+                    }
+                    route += Simulation.Hold(east: e, north: n, inboundCourse: h.inboundCourseDeg * Double.pi / 180,
+                                             legTime: h.legS ?? 60, laps: h.laps, altitude: h.altFt * Units.metresPerFoot,
+                                             speed: h.speedKt * knots, clockwise: h.direction != "left").legs(model: model)
+                    speed = h.speedKt * knots
+                case .drop:
+                    guard !onGround else { throw fail("\(here).drop: the aircraft is on the ground; a drop is made in flight") }
+                    route.append(.drop)
                 case .takeOff(let t):
                     let key = "\(here).take_off"
                     guard onGround else { throw fail("\(key): the aircraft is flying; only a landing or start_on_ground_s puts it on the ground") }
@@ -224,11 +261,8 @@ extension Scenario {
                     speed = t.speedKt * knots
                 }
             }
-            let fpm = Units.metresPerFoot / 60
-            let model = FlightModel(bankDegrees: f.bankDeg ?? 25, climbRate: (f.climbFpm ?? 1000) * fpm,
-                                    descentRate: (f.descentFpm ?? 1000) * fpm)
             flying.append(SimulatedFlight(
-                id: f.id, label: f.label ?? "normal", rcs: f.rcsM2, start: start, route: route, model: model,
+                id: f.id, label: f.label ?? "normal", role: f.role, rcs: f.rcsM2, start: start, route: route, model: model,
                 transponder: transponder,
                 transponderSwitches: (f.transponderSwitches ?? []).sorted { $0.atS < $1.atS }.map { .init(time: $0.atS, on: $0.on) }))
         }

@@ -80,7 +80,15 @@ public struct Session: Sendable {
                 message.dataSource = radar.site.sensor
                 message.messageType = sector == 0 ? .northMarker : .sectorCrossing
                 message.timeOfDay = timeOfDay(scanStart + Double(sector) / Double(radar.sectors) * radar.scanPeriod)
-                if sector != 0 { message.sectorNumber = UInt8(sector * 256 / radar.sectors) }
+                if sector != 0 {
+                    message.sectorNumber = UInt8(sector * 256 / radar.sectors)
+                } else {
+                    // The north marker says where the antenna is and how fast it turns, so a
+                    // tracker needs no configuration for the radar (I034/120, I034/041).
+                    let antenna = radar.site.antenna
+                    message.position = .init(height: antenna.height, latitude: antenna.latitude, longitude: antenna.longitude)
+                    message.antennaRotationPeriodRaw = UInt16(min(radar.scanPeriod * 128, 65_535).rounded())
+                }
                 try? message.encode(into: &service, spec: cat034)  // our own valid fields
                 var payload = service.finish()
                 var plots = DataBlockWriter(category: 48)

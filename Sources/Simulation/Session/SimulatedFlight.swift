@@ -5,6 +5,8 @@ public struct SimulatedFlight: Sendable {
     public var id: String
     /// `normal` or `suspect:<profile>`.
     public var label: String
+    /// What kind of flight it is beyond its label, e.g. `hard-negative:crop-duster`; nil when unsaid.
+    public var role: String?
     /// Radar cross-section, m².
     public var rcs: Double
     /// Where and when it appears (time in session seconds; position in the session plane).
@@ -32,10 +34,11 @@ public struct SimulatedFlight: Sendable {
                   transponder: transponder, transponderSwitches: transponderSwitches)
     }
 
-    public init(id: String, label: String = "normal", rcs: Double, start: AircraftState, route: [Leg],
+    public init(id: String, label: String = "normal", role: String? = nil, rcs: Double, start: AircraftState, route: [Leg],
                 model: FlightModel = FlightModel(), transponder: Transponder?, transponderSwitches: [TransponderSwitch] = []) {
         self.id = id
         self.label = label
+        self.role = role
         self.rcs = rcs
         self.start = start
         self.route = route

@@ -4,8 +4,30 @@ import Glibc
 /// A made-up but plausible relief for the Sonora–Chihuahua border: the basin-and-range country of
 /// the west (long ridges running north-north-west, 10–20 km apart, with flat valleys between) rising
 /// east into the Sierra Madre Occidental. No public data set is copied; the same seed gives the
-/// same ground, so a session and its terrain tiles always agree.
+/// same ground, so a session and its terrain tiles always agree. Around airfields the relief is
+/// levelled to their real elevations.
 public struct SyntheticTerrain: Ground {
+    /// An airfield the ground is levelled around.
+    public struct Airfield: Sendable, Equatable {
+        public var latitude: Double
+        public var longitude: Double
+        /// Metres above sea level.
+        public var elevation: Double
+
+        public init(latitude: Double, longitude: Double, elevation: Double) {
+            self.latitude = latitude
+            self.longitude = longitude
+            self.elevation = elevation
+        }
+    }
+
+    /// Within this distance of an airfield, metres, the ground is at its elevation; beyond, it may
+    /// depart from it by `airfieldSlope` of the extra distance, a gentler slope than a 3° glide
+    /// path (5 %), so approaches and climb-outs clear the relief.
+    public static let airfieldRadius = 3000.0
+    public static let airfieldSlope = 0.02
+
+
     struct Ridge: Sendable {
         /// Spacing across the ridges, km, and where the first crest lies.
         var wavelength: Double
@@ -17,8 +39,10 @@ public struct SyntheticTerrain: Ground {
     }
 
     private let ridges: [Ridge]
+    public let airfields: [Airfield]
 
-    public init(seed: UInt64) {
+    public init(seed: UInt64, airfields: [Airfield] = []) {
+        self.airfields = airfields
         var rng = SplitMix64(seed: seed ^ 0x7E44_A1B5)
         ridges = (0..<4).map { i in
             Ridge(wavelength: Double.random(in: 9...22, using: &rng) * Double(i + 1) / 2,
@@ -48,6 +72,12 @@ public struct SyntheticTerrain: Ground {
             let across = kmEast * cos(s) - kmNorth * sin(s)
             let c = cos(2 * Double.pi * (across / r.wavelength + r.phase))
             h += r.amplitude * pow(max(c, 0), 3)
+        }
+        for a in airfields {
+            let dn = (latitude - a.latitude) * 111_200
+            let de = (longitude - a.longitude) * 111_200 * cos(a.latitude * Double.pi / 180)
+            let allowed = max(0, (dn * dn + de * de).squareRoot() - Self.airfieldRadius) * Self.airfieldSlope
+            h = min(max(h, a.elevation - allowed), a.elevation + allowed)
         }
         return h
     }

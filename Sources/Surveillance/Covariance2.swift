@@ -23,10 +23,10 @@ public struct Covariance2: Sendable, Equatable, CustomStringConvertible {
     ///   - rangeSigma: metres, along the line of sight on the ground.
     ///   - azimuthSigma: degrees.
     public static func polar(range r: Double, azimuth: Double, rangeSigma: Double, azimuthSigma: Double) -> Covariance2 {
-        let θ = azimuth * Angle.radiansPerDegree
+        let θ = azimuth * (Double.pi / 180)
         let s = sin(θ), c = cos(θ)
         let vr = rangeSigma * rangeSigma
-        let σc = r * azimuthSigma * Angle.radiansPerDegree
+        let σc = r * azimuthSigma * (Double.pi / 180)
         let vc = σc * σc
         return Covariance2(xx: s * s * vr + c * c * vc,
                            xy: s * c * (vr - vc),
@@ -38,7 +38,7 @@ public struct Covariance2: Sendable, Equatable, CustomStringConvertible {
     /// where true north points `StereographicPlane.northDirection(at:)` degrees clockwise of the
     /// plane's +y, turn it by that angle.
     public func rotatedClockwise(by degrees: Double) -> Covariance2 {
-        let a = degrees * Angle.radiansPerDegree
+        let a = degrees * (Double.pi / 180)
         let c = cos(a), s = sin(a)
         let cc = c * c, ss = s * s, cs = c * s
         return Covariance2(xx: cc * xx + 2 * cs * xy + ss * yy,

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Evaluation
+import Recording
+import Surveillance
+import Tracking
+
+struct EvaluateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evaluate",
+        abstract: "Track a simulated session and measure the tracks against its truth: GOSPA, OSPA, breaks, switches, false tracks, completeness, latency.",
+        discussion: """
+            The session is tracked as `replay` would; a flight counts only while some plot fell \
+            near it (a flight below the radar horizon is not a miss). The measures and the JSON \
+            fields are in the README.
+            """)
+
+    @OptionGroup var source: SourceOptions
+    @OptionGroup var tracking: TrackerOptions
+
+    @Option(help: "Truth file of the session (JSON lines, as `simulate --truth` writes).")
+    var truth: String
+
+    @Option(help: "table (for people) or json (for tools).")
+    var format: String = "table"
+
+    func validate() throws {
+        guard format == "table" || format == "json" else {
+            throw ValidationError("unknown format '\(format)': use table or json")
+        }
+    }
+
+    func run() throws {
+        let answers: Truth
+        do {
+            answers = try Truth(bytes: RecordingFile.load(path: truth))
+        } catch let error as TruthError {
+            throw RuntimeFailure(message: "\(truth): \(error)")
+        } catch {
+            throw RuntimeFailure(message: "\(error)")
+        }
+        var run = TrackingRun(settings: try tracking.settings, editions: try source.editionTable(), date: tracking.midnight)
+        var updates: [SystemTrack] = []
+        var sightings: [PlotSighting] = []
+        try forEachFrame(source) { frame in
+            run.process(frame, into: &updates)
+            run.tracker.forEachPlacedPlot { t, lat, lon, sigma in
+                sightings.append(PlotSighting(time: t, latitude: lat, longitude: lon, sigma: sigma))
+            }
+        } onFileEnd: { _, _, readError in
+            if let readError { Console.error("centinela: \(readError)") }
+        }
+        var settings = EvaluationSettings()
+        settings.centre = run.tracker.plane?.centre
+        let report: EvaluationReport
+        do {
+            report = try Evaluator.evaluate(truth: answers, tracks: updates, plots: sightings, settings: settings)
+        } catch {
+            throw RuntimeFailure(message: "\(error)")
+        }
+        let out = OutputBuffer()
+        if format == "json" {
+            out.write { $0.append(contentsOf: report.json()) }
+        } else {
+            out.write(report.text())
+        }
+        out.flush()
+    }
+}

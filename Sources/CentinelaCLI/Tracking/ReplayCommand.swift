@@ -1,0 +1,109 @@
+import ArgumentParser
+import Feeds
+import Recording
+import Surveillance
+import Tracking
+
+struct ReplayCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replay",
+        abstract: "Track a recorded session: plots in, system tracks out as CAT062 over UDP and/or JSON lines.",
+        discussion: """
+            Every frame's plots are tracked as one batch (a plot extractor sends a sector's plots \
+            in one datagram); radar positions and rotation periods come from the session's CAT034. \
+            Time comes from the data, so any --speed gives the same tracks. A summary goes to \
+            stderr. The CAT062 items and the JSON fields are in the README.
+            """)
+
+    @OptionGroup var source: SourceOptions
+    @OptionGroup var tracking: TrackerOptions
+
+    @Option(help: "max (as fast as possible), or a factor of real time: 1 for real time, 10 for ten times faster.")
+    var speed: String = "max"
+
+    @Option(help: "Send track updates as ASTERIX CAT062 to udp://HOST:PORT.")
+    var tracks: String?
+
+    @Option(help: "Write track updates as JSON lines to FILE ('-' for standard output).")
+    var jsonl: String?
+
+    func validate() throws {
+        guard speed == "max" || Double(speed).map({ $0 > 0 && $0.isFinite }) == true else {
+            throw ValidationError("--speed takes max or a positive factor such as 1 or 10; got '\(speed)'")
+        }
+        if let tracks {
+            do { _ = try UDPDestination(tracks) } catch { throw ValidationError("--tracks: \(error)") }
+        }
+    }
+
+    func run() throws {
+        var run = TrackingRun(settings: try tracking.settings, editions: try source.editionTable(), date: tracking.midnight)
+        var pacer = ReplayPacer(speed: speed == "max" ? nil : Double(speed))
+        let sender: UDPSender?
+        var encoder: Cat062TrackEncoder?
+        do {
+            sender = try tracks.map { try UDPSender(to: UDPDestination($0)) }
+            encoder = sender == nil ? nil : Cat062TrackEncoder()
+        } catch {
+            throw RuntimeFailure(message: "--tracks: \(error)")
+        }
+        let lines = try jsonl.map { path throws(RuntimeFailure) in try OutputBuffer(path: path) }
+
+        var updates: [SystemTrack] = []
+        var totalUpdates = 0, datagrams = 0, sendFailures = 0
+        var lastTime = -Double.infinity
+        let started = ReplayPacer.monotonic()
+        try forEachFrame(source) { frame in
+            if let t = run.receiveTime(of: frame) {
+                pacer.wait(for: t)
+                lastTime = max(lastTime, t)
+            }
+            updates.removeAll(keepingCapacity: true)
+            run.process(frame, into: &updates)
+            totalUpdates += updates.count
+            if let lines {
+                lines.write { bytes in for u in updates { TrackJSON.append(u, to: &bytes) } }
+            }
+            if let sender, encoder != nil, !updates.isEmpty {
+                for u in updates { encoder!.append(u) }
+                for d in encoder!.flush() {
+                    datagrams += 1
+                    if !sender.send(d) { sendFailures += 1 }
+                }
+            }
+        } onFileEnd: { reader, duplicates, readError in
+            var s = "\(reader.path): \(reader.format)"
+            if duplicates > 0 { s += ", \(duplicates) duplicate(s) dropped" }
+            if reader.skipped.total > 0 { s += ", skipped \(reader.skipped)" }
+            if let readError { s += "; read error: \(readError)" }
+            Console.error(s)
+        }
+        lines?.flush()
+        let elapsed = ReplayPacer.monotonic() - started
+        Console.error(Self.summary(run, updates: totalUpdates, elapsed: elapsed, datagrams: datagrams,
+                                   sendFailures: sendFailures, sessionSpan: lastTime))
+    }
+
+    static func summary(_ run: TrackingRun, updates: Int, elapsed: Double, datagrams: Int, sendFailures: Int,
+                        sessionSpan lastTime: Double) -> String {
+        let c = run.tracker.counts
+        var s = "replay: \(run.frames) frame(s), \(c.plots) plot(s), \(c.used) used, \(c.started) track(s) started, "
+        s += "\(c.confirmed) confirmed, \(c.deleted) ended, \(run.tracker.liveTracks) live at the end; \(updates) update(s)"
+        if datagrams > 0 { s += ", \(datagrams) CAT062 datagram(s)" }
+        if sendFailures > 0 { s += ", \(sendFailures) not sent" }
+        var problems: [String] = []
+        if run.decodeErrors > 0 {
+            problems.append("\(run.decodeErrors) decode error(s)" + (run.lastDecodeError.map { ", last: \($0)" } ?? ""))
+        }
+        if run.undatedFrames > 0 { problems.append("\(run.undatedFrames) frame(s) without a date (use --date)") }
+        if c.unknownSensor > 0 { problems.append("\(c.unknownSensor) plot(s) from radars of unknown position") }
+        if c.invalidPlots > 0 { problems.append("\(c.invalidPlots) impossible plot(s)") }
+        if c.latePlots > 0 { problems.append("\(c.latePlots) late plot(s) refused") }
+        if c.refusedFlightLevels > 0 { problems.append("\(c.refusedFlightLevels) impossible flight level(s) dropped") }
+        if c.trackLimitPlots > 0 { problems.append("\(c.trackLimitPlots) plot(s) not tracked: track limit reached") }
+        if !problems.isEmpty { s += "\n  " + problems.joined(separator: "\n  ") }
+        s += "\n  \(fixed(elapsed, 3)) s"
+        if elapsed > 0, c.plots > 0 { s += ", \(Int(Double(c.plots) / elapsed)) plots/s" }
+        return s
+    }
+}

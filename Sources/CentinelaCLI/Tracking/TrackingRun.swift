@@ -1,0 +1,63 @@
+import Asterix
+import Geodesy
+import Recording
+import Surveillance
+import Tracking
+
+/// Frames in, track updates out: decodes each frame's ASTERIX into plots and radar service
+/// messages, tells the tracker what the radars report about themselves (position, rotation
+/// period), and tracks the frame's plots as one batch (a plot extractor sends a sector's plots in
+/// one datagram). The same frames in the same order give the same updates.
+struct TrackingRun {
+    var tracker: Tracker
+    private var decoder: AsterixDecoder
+    private var plots: [Plot] = []
+    private var services: [Cat034Record] = []
+    /// Date for frames that carry only a time of day (GPS recorder, final format): UTC seconds
+    /// since 1970 of a midnight.
+    let date: Double?
+    private(set) var frames = 0
+    private(set) var decodeErrors = 0
+    private(set) var lastDecodeError: DecodeError?
+    /// Frames with no usable time (a time of day and no date given).
+    private(set) var undatedFrames = 0
+
+    init(settings: TrackerSettings, editions: EditionTable, date: Double?) {
+        tracker = Tracker(settings: settings)
+        decoder = AsterixDecoder(editions: editions)
+        self.date = date
+    }
+
+    /// UTC seconds since 1970 of a frame's reception, when it can be known.
+    func receiveTime(of frame: Frame) -> Double? {
+        switch frame.timestamp {
+        case .unix(let seconds): seconds
+        case .timeOfDay(let tod): date.map { tod.utc(near: $0 + 43_200) }
+        case nil: nil
+        }
+    }
+
+    /// Tracks one frame; appends the updates it causes to `updates`.
+    mutating func process(_ frame: Frame, into updates: inout [SystemTrack]) {
+        frames += 1
+        guard let received = receiveTime(of: frame) else {
+            undatedFrames += 1
+            return
+        }
+        plots.removeAll(keepingCapacity: true)
+        services.removeAll(keepingCapacity: true)
+        let result = frame.payload.withUnsafeBytes { decoder.decodePlots($0, into: &plots, services: &services) }
+        if result.counts.errors > 0 {
+            decodeErrors += result.counts.errors
+            lastDecodeError = result.lastFailure
+        }
+        for s in services {
+            guard let sensor = s.dataSource else { continue }
+            if let p = s.position {
+                tracker.radar(sensor, position: GeodeticPosition(latitude: p.latitude, longitude: p.longitude, height: p.height))
+            }
+            if let period = s.antennaRotationPeriod { tracker.radar(sensor, scanPeriod: period) }
+        }
+        tracker.process(plots, receivedAt: received, into: &updates)
+    }
+}

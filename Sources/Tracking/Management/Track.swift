@@ -1,0 +1,125 @@
+import Geodesy
+import Surveillance
+
+/// One live track's state inside the tracker: its filters, its life stage and the identity its
+/// plots carried. No history: consumers that draw or store a track's past keep their own,
+/// bounded. Kept under 1 KB (a test checks `MemoryLayout<Track>.size`).
+struct Track {
+    var number: UInt16
+    var filter: IMMFilter
+    var vertical: VerticalFilter
+    var stage: SystemTrack.Stage
+    /// UTC seconds of the first plot and of the state in `filter`.
+    var firstTime: Double
+    var time: Double
+    var updates: UInt32
+    /// Plots while tentative (M of N).
+    var hits: Int
+    /// Expected time between updates: the scan period of the slowest radar still feeding it (a
+    /// slower radar's claim lapses when it has not updated the track for two of its scans).
+    var revisit: Double
+    var revisitSetAt: Double
+    var lastSensor: Int
+    var lastSSR: Double
+    var lastModeS: Double
+    var flightLevel: Double?
+    var mode3A: Mode3A?
+    var address: ModeSAddress?
+    var callsign: Callsign?
+
+    /// Seconds without an update at `now`, in scans.
+    @inline(__always)
+    func silence(at now: Double) -> Double { (now - time) / revisit }
+
+    /// Updates the track with its plot (late plots, up to the tracker's late window, are brought
+    /// to the track's time along its velocity, widened by the velocity's uncertainty). Returns
+    /// true when this plot confirmed the track: its `confirmHits`-th plot, at a speed no aircraft
+    /// exceeds.
+    mutating func absorb(_ plot: PlacedPlot, scanPeriod: Double, confirmHits: Int, maximumSpeed: Double) -> Bool {
+        var m = plot.measurement
+        let dt = plot.time - time
+        if dt >= 0 {
+            filter.predict(dt: dt)
+            vertical.predict(dt: dt)
+            time = plot.time
+        } else {
+            let e = filter.estimate
+            let lag = -dt
+            m.x += e.vx * lag
+            m.y += e.vy * lag
+            m.covariance.xx += e.covariance.vxvx * lag * lag
+            m.covariance.xy += e.covariance.vxvy * lag * lag
+            m.covariance.yy += e.covariance.vyvy * lag * lag
+        }
+        filter.update(m)
+        if let h = plot.altitude { vertical.update(altitude: h, variance: plot.altitudeVariance) }
+        if plot.detection.isModeS { lastModeS = plot.time }
+        if plot.detection.hasSSR { lastSSR = plot.time }
+        if let a = plot.address { address = a }
+        if let c = plot.mode3A { mode3A = c }
+        if let c = plot.callsign { callsign = c }
+        if let fl = plot.flightLevel { flightLevel = fl }
+        updates &+= 1
+        lastSensor = plot.sensor
+        noteRevisit(scanPeriod, at: plot.time)
+        switch stage {
+        case .tentative:
+            hits += 1
+            // Clutter near a radar, where it is densest, can line up; it seldom lines up at a
+            // speed an aircraft flies.
+            if hits >= confirmHits, filter.estimate.speed <= maximumSpeed {
+                stage = .confirmed
+                return true
+            }
+        case .coasting:
+            stage = .confirmed
+        case .confirmed:
+            break
+        }
+        return false
+    }
+
+    /// The track as the rest of the pipeline sees it, at `position` (the estimate on the earth).
+    func systemTrack(at position: GeodeticPosition, sensor: SensorID, sourceMemoryScans: Double) -> SystemTrack {
+        let e = filter.estimate
+        let memory = sourceMemoryScans * revisit
+        let source: SystemTrack.Source = time - lastModeS <= memory ? .modeS : time - lastSSR <= memory ? .ssr : .psrOnly
+        return SystemTrack(
+            number: number, time: time, stage: stage, source: source,
+            latitude: position.latitude, longitude: position.longitude,
+            x: e.x, y: e.y, vx: e.vx, vy: e.vy, covariance: e.positionCovariance,
+            altitude: vertical.isKnown ? vertical.altitude : nil,
+            verticalRate: vertical.isKnown ? vertical.verticalRate : 0,
+            flightLevel: flightLevel, mode3A: mode3A, address: address, callsign: callsign,
+            manoeuvring: filter.turning, firstTime: firstTime, updates: updates,
+            lastSensor: sensor, ended: false)
+    }
+
+    mutating func noteRevisit(_ period: Double, at t: Double) {
+        if period >= revisit || t - revisitSetAt > 2 * revisit {
+            revisit = period
+            revisitSetAt = t
+        }
+    }
+}
+
+/// The part of a track that gating reads, for every track on every batch.
+struct GateEntry {
+    var state: HorizontalState
+    var time: Double
+    var address: ModeSAddress?
+    /// The Mode 3/A code (12 bits), flags left out.
+    var mode3A: UInt16?
+    var live: Bool
+    /// A track of one plot: its velocity is unknown, so its gate is bounded by a top speed.
+    var single: Bool
+
+    init(_ track: Track) {
+        state = track.filter.estimate
+        time = track.time
+        address = track.address
+        mode3A = track.mode3A?.code
+        live = track.number != 0
+        single = track.updates <= 1
+    }
+}

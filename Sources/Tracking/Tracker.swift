@@ -1,0 +1,411 @@
+import Geodesy
+import Surveillance
+
+/// The multi-radar tracker: plots in, system track updates out.
+///
+/// It is fed one batch at a time: the plots of one radar that arrived together (a plot
+/// extractor sends a sector's plots in one datagram). For each batch it places the plots in the
+/// system plane, gates them against every live track near them (a spatial grid, χ² gates on each
+/// track extrapolated to the plot's time, Mode S addresses that differ never pair), solves the
+/// association per cluster optimally, updates the tracks that won a plot, starts tentative
+/// tracks from plots that fell in no gate, and reports every track it changed. Plots of one
+/// aircraft from several radars update the same track one after another: that is the fusion.
+///
+/// Time comes from the plots (ASTERIX time of day dated by the receive time), never from the
+/// clock on the wall; the same batches in the same order give the same updates, bit for bit.
+/// Single-threaded: one tracker owns its tables.
+public struct Tracker {
+    public let settings: TrackerSettings
+    public private(set) var counts = TrackerCounts()
+    /// Latest plot time seen, UTC seconds since 1970 (−∞ before the first plot).
+    public private(set) var clock = -Double.infinity
+    /// The system plane, fixed by the configured centre or the first radar position known.
+    public private(set) var plane: StereographicPlane?
+
+    private var sensors: SensorTable
+    private var numbers: TrackNumbers
+    /// Track slots; a free slot has number 0.
+    private var tracks: [Track] = []
+    /// What gating reads of each slot, kept apart and small so the per-batch scan over every
+    /// track and the per-pair tests touch a tenth of the memory.
+    private var gating: [GateEntry] = []
+    /// Per slot, for the current batch: the track's position at the batch time and the square of
+    /// the farthest its plots can be from it.
+    private var near: [Near] = []
+    private struct Near {
+        var x: Double, y: Double, reach2: Double
+    }
+    private var freeSlots: [Int] = []
+    public private(set) var liveTracks = 0
+    private var lastMaintenance = -Double.infinity
+    private let gate: ChiSquareGate
+    private let gatePredictor: MotionModel
+
+    // Per-batch scratch, kept between batches so a batch allocates nothing once warmed up.
+    private var batch: [PlacedPlot] = []
+    /// `process`'s placed plots, kept so its buffer is reused.
+    private var placing: [PlacedPlot] = []
+    private var grid = SpatialGrid()
+    private var pairs: [GatedPair] = []
+    private var plotGated: [Bool] = []
+    private var association = AssociationClusters()
+
+    public init(settings: TrackerSettings = TrackerSettings()) {
+        self.settings = settings
+        sensors = SensorTable(configured: settings.sensors, defaults: settings.defaultSensor)
+        numbers = TrackNumbers(reuseDelay: settings.trackNumberReuseDelay, highest: settings.highestTrackNumber)
+        gate = settings.gate
+        gatePredictor = .constantVelocity(noiseDensity: settings.gateNoiseDensity)
+        if let centre = settings.centre ?? settings.sensors.lazy.compactMap(\.antenna).first {
+            plane = try? StereographicPlane(centre: centre)
+        }
+    }
+
+    // MARK: Radars
+
+    /// A radar's antenna position from its CAT034 I034/120 (configuration wins).
+    public mutating func radar(_ sensor: SensorID, position: GeodeticPosition) {
+        guard sensors.report(position: position, of: sensor) else { return }
+        if plane == nil { plane = try? StereographicPlane(centre: position) }
+    }
+
+    /// A radar's antenna rotation period from its CAT034 I034/041, seconds.
+    public mutating func radar(_ sensor: SensorID, scanPeriod: Double) {
+        sensors.report(scanPeriod: scanPeriod, of: sensor)
+    }
+
+    // MARK: Batches
+
+    /// Tracks one batch of plots received at `receivedAt` (UTC seconds since 1970: it dates the
+    /// plots' times of day) and appends every track update it causes to `updates`.
+    public mutating func process(_ plots: [Plot], receivedAt: Double, into updates: inout [SystemTrack]) {
+        var placed: [PlacedPlot] = []
+        swap(&placed, &placing)
+        placed.removeAll(keepingCapacity: true)
+        place(plots, receivedAt: receivedAt, into: &placed)
+        track(placed, into: &updates)
+        swap(&placed, &placing)
+    }
+
+    /// Tracks a batch of plots already placed by `place`.
+    public mutating func track(_ placed: [PlacedPlot], into updates: inout [SystemTrack]) {
+        batch.removeAll(keepingCapacity: true)
+        batch.append(contentsOf: placed)
+        guard !batch.isEmpty else { return }
+        let batchTime = batch.reduce(-Double.infinity) { max($0, $1.time) }
+        maintain(until: batchTime, into: &updates)
+        clock = max(clock, batchTime)
+        associate(at: batchTime)
+        apply(into: &updates)
+    }
+
+    /// Moves the tracker's time on without plots (a source went quiet, or the session ended):
+    /// tracks coast and are deleted as their silence requires.
+    public mutating func advance(to time: Double, into updates: inout [SystemTrack]) {
+        guard time > clock else { return }
+        clock = time
+        maintain(until: time, into: &updates, force: true)
+    }
+
+    /// The plots of the last batch that could be placed: UTC seconds since 1970, latitude and
+    /// longitude in degrees, and the σ of the worst axis of their horizontal error, metres
+    /// (evaluation uses them to tell what the radars saw).
+    public func forEachPlacedPlot(_ body: (_ time: Double, _ latitude: Double, _ longitude: Double, _ sigma: Double) -> Void) {
+        for p in batch {
+            let c = p.measurement.covariance
+            let half = (c.xx - c.yy) / 2
+            let largest = (c.xx + c.yy) / 2 + (half * half + c.xy * c.xy).squareRoot()
+            body(p.time, p.latitude, p.longitude, largest.squareRoot())
+        }
+    }
+
+    /// Places plots in the system plane, refusing (and counting) what cannot be used: the first
+    /// half of `process`. `receivedAt` (UTC seconds since 1970) dates their times of day.
+    public mutating func place(_ plots: [Plot], receivedAt: Double, into batch: inout [PlacedPlot]) {
+        for plot in plots {
+            counts.plots += 1
+            guard let s = sensors.indexAdding(plot.sensor), let site = sensors[s].site, let plane else {
+                counts.unknownSensor += 1
+                continue
+            }
+            let sensor = sensors[s].settings
+            let time = plot.time.utc(near: receivedAt)
+            guard time >= clock - settings.lateWindow else {
+                counts.latePlots += 1
+                continue
+            }
+            guard plot.range > 0, plot.range <= sensor.maximumRange, plot.azimuth.isFinite else {
+                counts.invalidPlots += 1
+                continue
+            }
+            var flightLevel = plot.flightLevel
+            if let fl = flightLevel, !settings.flightLevels.contains(fl) {
+                counts.refusedFlightLevels += 1
+                flightLevel = nil
+            }
+            var usable = plot
+            usable.flightLevel = flightLevel
+            guard let located = try? site.locate(usable, assumedHeight: settings.assumedHeight) else {
+                counts.invalidPlots += 1
+                continue
+            }
+            let heightSigma: Double
+            let altitude: Double?
+            let altitudeVariance: Double
+            switch located.heightSource {
+            case .reported:
+                heightSigma = 15
+                altitude = located.height
+                altitudeVariance = VerticalFilter.quantisationVariance(feet: 25)
+            case .measured:
+                heightSigma = sensor.heightSigma
+                altitude = located.height
+                altitudeVariance = sensor.heightSigma * sensor.heightSigma
+            case .assumed:
+                heightSigma = settings.assumedHeightSigma
+                altitude = nil
+                altitudeVariance = 0
+            }
+            let p = plane.point(from: located.position)
+            let covariance = site.covariance(of: located, rangeSigma: sensor.rangeSigma,
+                                             azimuthSigma: sensor.azimuthSigma, heightSigma: heightSigma)
+                .rotatedClockwise(by: plane.northDirection(at: located.position))
+            batch.append(PlacedPlot(
+                measurement: PositionMeasurement(x: p.x, y: p.y, covariance: covariance),
+                time: time, altitude: altitude, altitudeVariance: altitudeVariance,
+                flightLevel: flightLevel, detection: plot.detection, mode3A: plot.mode3A,
+                address: plot.address, callsign: plot.callsign, sensor: s,
+                latitude: located.position.latitude, longitude: located.position.longitude))
+        }
+    }
+
+    /// Gates every plot against the live tracks near it and solves the assignment.
+    private mutating func associate(at batchTime: Double) {
+        // Only tracks that can reach the batch's plots go into the grid: a sector batch covers a
+        // wedge of the radar's coverage, so most tracks are skipped by this box alone. A plot's
+        // time is within a second or so of the batch time, and no aircraft outruns the margin.
+        let reach = settings.maximumGateRadius + 1_000
+        var west = Double.infinity, east = -Double.infinity, south = Double.infinity, north = -Double.infinity
+        var earliest = batchTime, widestPlot = 0.0
+        for p in batch {
+            west = min(west, p.measurement.x)
+            east = max(east, p.measurement.x)
+            south = min(south, p.measurement.y)
+            north = max(north, p.measurement.y)
+            earliest = min(earliest, p.time)
+            widestPlot = max(widestPlot, p.measurement.covariance.xx + p.measurement.covariance.yy)
+        }
+        west -= reach; east += reach; south -= reach; north += reach
+        let spread = batchTime - earliest + 0.5
+        let threshold = gate.threshold
+        // Cells twice the query radius: a query then visits 1 to 4 cells.
+        grid.removeAll(cellSize: 2 * settings.maximumGateRadius)
+        if near.count < gating.count {
+            near.append(contentsOf: repeatElement(Near(x: 0, y: 0, reach2: 0), count: gating.count - near.count))
+        }
+        for k in gating.indices where gating[k].live {
+            let e = gating[k].state
+            let dt = batchTime - gating[k].time
+            let x = e.x + e.vx * dt, y = e.y + e.vy * dt
+            guard x >= west, x <= east, y >= south, y <= north else { continue }
+            grid.insert(k, x: x, y: y)
+            // How far a plot of this track can be from (x, y): the gate on the largest axis of the
+            // track's extrapolated covariance plus the widest plot's (a trace bounds the largest
+            // eigenvalue; Cauchy–Schwarz bounds the cross term), plus the distance flown in the
+            // batch's time spread. Most candidates fail this before any arithmetic on ellipses.
+            let p = e.covariance
+            let t = abs(dt) + spread
+            let position = p.xx + p.yy, velocity = p.vxvx + p.vyvy
+            let q = settings.gateNoiseDensity
+            let extent = position + 2 * t * (position * velocity).squareRoot() + t * t * velocity
+                + 2 * q * t * t * t / 3 + widestPlot
+            let r = (threshold * extent).squareRoot() + e.speed * spread
+            near[k] = Near(x: x, y: y, reach2: r * r)
+        }
+        grid.build()
+
+        // Filled through locals: the grid query's closure may not write to `self`.
+        var pairs: [GatedPair] = []
+        var plotGated: [Bool] = []
+        swap(&pairs, &self.pairs)
+        swap(&plotGated, &self.plotGated)
+        pairs.removeAll(keepingCapacity: true)
+        plotGated.removeAll(keepingCapacity: true)
+        plotGated.append(contentsOf: repeatElement(false, count: batch.count))
+        for (j, plot) in batch.enumerated() {
+            let m = plot.measurement
+            grid.forEach(within: settings.maximumGateRadius, ofX: m.x, y: m.y) { k in
+                let dx = m.x - near[k].x, dy = m.y - near[k].y
+                guard dx * dx + dy * dy <= near[k].reach2 else { return }
+                let track = gating[k]
+                if let a = track.address, let b = plot.address, a != b { return }
+                var predicted = track.state
+                let dt = plot.time - track.time
+                if dt > 0 {
+                    gatePredictor.predict(&predicted, dt: dt)
+                } else {
+                    // A late plot: run the mean back along the velocity, keep the covariance.
+                    predicted.x += predicted.vx * dt
+                    predicted.y += predicted.vy * dt
+                }
+                var d2 = predicted.mahalanobis2(m)
+                guard d2 <= threshold else { return }
+                if track.single {
+                    // Two plots imply a speed: clutter pairs mostly imply an impossible one.
+                    let ex = m.x - track.state.x, ey = m.y - track.state.y
+                    let slack = 3 * (track.state.covariance.xx + track.state.covariance.yy
+                                     + m.covariance.xx + m.covariance.yy).squareRoot()
+                    let reach = settings.maximumSpeed * abs(dt) + slack
+                    guard ex * ex + ey * ey <= reach * reach else { return }
+                }
+                plotGated[j] = true
+                if let a = track.mode3A, let b = plot.mode3A, a != b.code { d2 += settings.mode3AMismatchCost }
+                if let a = track.address, a == plot.address { d2 -= settings.modeSMatchBonus }
+                pairs.append(GatedPair(track: k, plot: j, cost: d2))
+            }
+        }
+        pairs.withUnsafeBufferPointer { buffer in
+            association.solve(pairs: buffer.span, plotCount: batch.count, unassignedCost: threshold / 2)
+        }
+        swap(&pairs, &self.pairs)
+        swap(&plotGated, &self.plotGated)
+    }
+
+    /// Updates the tracks that won a plot and starts tracks from plots no gate wanted.
+    private mutating func apply(into updates: inout [SystemTrack]) {
+        for j in batch.indices {
+            let plot = batch[j]
+            if let k = association.track(ofPlot: j) {
+                update(k, with: plot)
+                updates.append(systemTrack(k))
+            } else if !plotGated[j] {
+                if let k = start(plot) {
+                    updates.append(systemTrack(k))
+                }
+            }
+        }
+    }
+
+    private mutating func update(_ k: Int, with plot: PlacedPlot) {
+        if plot.time < tracks[k].time { counts.latePlotsUsed += 1 }
+        let confirmed = tracks[k].absorb(plot, scanPeriod: sensors[plot.sensor].settings.scanPeriod,
+                                         confirmHits: settings.confirmHits, maximumSpeed: settings.maximumSpeed)
+        if confirmed { counts.confirmed += 1 }
+        gating[k] = GateEntry(tracks[k])
+        counts.used += 1
+    }
+
+    private mutating func start(_ plot: PlacedPlot) -> Int? {
+        guard liveTracks < settings.maximumTracks, let number = numbers.take(at: plot.time) else {
+            counts.trackLimitPlots += 1
+            return nil
+        }
+        let speedVariance = settings.initialSpeedSigma * settings.initialSpeedSigma
+        var vertical = VerticalFilter(settings: settings.vertical)
+        if let h = plot.altitude { vertical.update(altitude: h, variance: plot.altitudeVariance) }
+        let period = sensors[plot.sensor].settings.scanPeriod
+        let track = Track(
+            number: number,
+            filter: IMMFilter(measurement: plot.measurement, velocityVariance: speedVariance, settings: settings.filter),
+            vertical: vertical, stage: .tentative, firstTime: plot.time, time: plot.time, updates: 1, hits: 1,
+            revisit: period, revisitSetAt: plot.time, lastSensor: plot.sensor,
+            lastSSR: plot.detection.hasSSR ? plot.time : -.infinity,
+            lastModeS: plot.detection.isModeS ? plot.time : -.infinity,
+            flightLevel: plot.flightLevel, mode3A: plot.mode3A, address: plot.address, callsign: plot.callsign)
+        let k: Int
+        if let free = freeSlots.popLast() {
+            k = free
+            tracks[k] = track
+            gating[k] = GateEntry(track)
+        } else {
+            k = tracks.count
+            tracks.append(track)
+            gating.append(GateEntry(track))
+        }
+        liveTracks += 1
+        counts.started += 1
+        return k
+    }
+
+    // MARK: Track management
+
+    /// Coasts and deletes tracks whose silence at `time` calls for it, at most once per
+    /// maintenance interval of data time (or now, when `force`d).
+    private mutating func maintain(until time: Double, into updates: inout [SystemTrack], force: Bool = false) {
+        guard force || time - lastMaintenance >= settings.maintenanceInterval else { return }
+        lastMaintenance = time
+        for k in tracks.indices where tracks[k].number != 0 {
+            let silence = tracks[k].silence(at: time)
+            switch tracks[k].stage {
+            case .tentative:
+                let age = (time - tracks[k].firstTime) / tracks[k].revisit
+                if silence > settings.deleteTentativeAfterScans || age > settings.confirmScans {
+                    end(k, at: time, into: &updates, report: false)
+                }
+            case .confirmed, .coasting:
+                if silence > settings.deleteAfterScans {
+                    end(k, at: time, into: &updates, report: true)
+                } else if tracks[k].stage == .confirmed, silence > settings.coastAfterScans {
+                    tracks[k].stage = .coasting
+                    updates.append(systemTrack(k))
+                }
+            }
+        }
+    }
+
+    /// Deletes a track; a confirmed one is reported a last time with `ended` set (a tentative
+    /// one was never worth anyone's attention).
+    private mutating func end(_ k: Int, at time: Double, into updates: inout [SystemTrack], report: Bool) {
+        if report {
+            var last = systemTrack(k)
+            last.ended = true
+            updates.append(last)
+            counts.deleted += 1
+        } else {
+            counts.tentativeDropped += 1
+        }
+        numbers.release(tracks[k].number, at: time)
+        tracks[k].number = 0
+        gating[k].live = false
+        freeSlots.append(k)
+        liveTracks -= 1
+    }
+
+    // MARK: Output
+
+    private func systemTrack(_ k: Int) -> SystemTrack {
+        let e = tracks[k].filter.estimate
+        let position = plane?.geodetic(from: PlanePoint(x: e.x, y: e.y)) ?? .invalid
+        return tracks[k].systemTrack(at: position, sensor: sensors[tracks[k].lastSensor].settings.sensor,
+                                     sourceMemoryScans: settings.sourceMemoryScans)
+    }
+}
+
+/// What happened to the plots a tracker was given, and to its tracks: the bad-input counters an
+/// operator reads when the picture looks wrong.
+public struct TrackerCounts: Sendable, Equatable {
+    /// Plots offered.
+    public var plots = 0
+    /// Plots that updated a track.
+    public var used = 0
+    /// Tracks started (one plot each).
+    public var started = 0
+    /// Plots from a radar whose position is not known (not configured, no CAT034 I034/120 yet).
+    public var unknownSensor = 0
+    /// Plots with an impossible range or azimuth, or that could not be placed.
+    public var invalidPlots = 0
+    /// Plots older than the latest plot time by more than the late window: not used.
+    public var latePlots = 0
+    /// Late plots (within the window) that updated a track.
+    public var latePlotsUsed = 0
+    /// Transponder altitudes outside the plausible range, dropped from their plots.
+    public var refusedFlightLevels = 0
+    /// Plots that would have started a track with the track table full.
+    public var trackLimitPlots = 0
+    /// Tracks confirmed (M of N), deleted after confirmation, dropped while tentative.
+    public var confirmed = 0
+    public var deleted = 0
+    public var tentativeDropped = 0
+
+    public init() {}
+}

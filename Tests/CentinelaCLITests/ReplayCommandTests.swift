@@ -1,0 +1,112 @@
+import Asterix
+import Foundation
+import Testing
+
+/// `centinela replay` and `evaluate` on the shipped smoke session, through the built binary.
+@Suite struct ReplayCommandTests {
+    static let smoke = Centinela.packageRoot + "/recordings/smoke.pcap"
+
+    /// A UDP socket bound to 127.0.0.1 on a port the system picks.
+    final class Receiver {
+        let fd: Int32
+        let port: UInt16
+
+        init() throws {
+            let fd = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            var size = socklen_t(MemoryLayout<sockaddr_in>.size)
+            var buffer: Int32 = 8 << 20
+            setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &buffer, socklen_t(MemoryLayout<Int32>.size))
+            let bound = withUnsafeMutablePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, size) == 0 && getsockname(fd, $0, &size) == 0 }
+            }
+            guard bound else {
+                close(fd)
+                throw POSIXError(.EADDRNOTAVAIL)
+            }
+            self.fd = fd
+            port = UInt16(bigEndian: address.sin_port)
+        }
+
+        /// Every datagram waiting, without blocking.
+        func drain() -> [[UInt8]] {
+            var out: [[UInt8]] = []
+            var buffer = [UInt8](repeating: 0, count: 65_536)
+            while true {
+                let n = recv(fd, &buffer, buffer.count, Int32(MSG_DONTWAIT))
+                guard n > 0 else { return out }
+                out.append(Array(buffer[..<n]))
+            }
+        }
+
+        deinit { close(fd) }
+    }
+
+    static func jsonLines(_ text: String) throws -> [[String: Any]] {
+        try text.split(separator: "\n").map {
+            try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+    }
+
+    @Test func replaySendsTheSameTracksAsCAT062AndAsJSONLines() throws {
+        let receiver = try Receiver()
+        let r = try Centinela.run(["replay", Self.smoke, "--jsonl", "-", "--tracks", "udp://127.0.0.1:\(receiver.port)"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = try Self.jsonLines(r.stdout)
+        #expect(!lines.isEmpty)
+
+        var decoder = AsterixDecoder()
+        var records: [Cat062Record] = []
+        struct Collect: RecordVisitor {
+            var records: [Cat062Record] = []
+            mutating func record(_ record: RecordView) { if let r = try? Cat062Record(record) { records.append(r) } }
+            mutating func failure(_ error: DecodeError) {}
+        }
+        var collect = Collect()
+        for d in receiver.drain() {
+            d.withUnsafeBytes { _ = decoder.decode($0, into: &collect) }
+        }
+        records = collect.records
+        // Loopback with an 8 MB buffer loses nothing: one CAT062 record per JSON line, in order.
+        #expect(records.count == lines.count)
+        #expect(records.map { Int($0.trackNumber ?? 0) } == lines.map { $0["track"] as? Int ?? -1 })
+
+        // The airliner of the smoke session (Mode S 0D0001, AMX401) is one confirmed track.
+        let airliner = lines.filter { $0["address"] as? String == "0D0001" }
+        #expect(Set(airliner.compactMap { $0["track"] as? Int }).count == 1)
+        #expect(airliner.contains { $0["stage"] as? String == "confirmed" && $0["callsign"] as? String == "AMX401" })
+    }
+
+    /// Time comes from the data: a paced replay gives the same tracks as one at full speed.
+    @Test func replayAtAnySpeedGivesTheSameTracks() throws {
+        let fast = try Centinela.run(["replay", Self.smoke, "--jsonl", "-"])
+        let paced = try Centinela.run(["replay", Self.smoke, "--jsonl", "-", "--speed", "60"])
+        #expect(fast.status == 0 && paced.status == 0)
+        #expect(!fast.stdout.isEmpty && fast.stdout == paced.stdout)
+    }
+
+    @Test func badReplayOptionsAreUsageErrors() throws {
+        for arguments in [["--speed", "0"], ["--speed", "fast"], ["--tracks", "udp://127.0.0.1"], ["--filter", "ukf"],
+                          ["--noise", "50/1=116"], ["--date", "28/05/2026"]] {
+            let r = try Centinela.run(["replay", Self.smoke] + arguments)
+            #expect(r.status == 2, "\(arguments): \(r.stderr)")
+        }
+    }
+
+    @Test func evaluatePrintsATablePerFlightAndJSONForTools() throws {
+        let truth = Centinela.packageRoot + "/recordings/smoke.truth.jsonl"
+        let table = try Centinela.run(["evaluate", Self.smoke, "--truth", truth])
+        #expect(table.status == 0, "\(table.stderr)")
+        for flight in ["AMX401", "N425TX", "strip-1", "ultralight-1", "unknown-2"] {
+            #expect(table.stdout.contains(flight))
+        }
+        let json = try Centinela.run(["evaluate", Self.smoke, "--truth", truth, "--format", "json"])
+        let object = try #require(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let flights = try #require(object["flights"] as? [[String: Any]])
+        #expect(flights.count == 5)
+        // Every flight of the smoke session is seen by a radar and tracked at some point.
+        #expect(object["never_tracked"] as? Int == 0)
+    }
+}

@@ -1,0 +1,149 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Asterix
+import Feeds
+import Testing
+
+/// A socket bound to port 0 of a loopback address, to receive what a sender sends.
+final class Receiver {
+    let fd: Int32
+    let port: UInt16
+
+    init?(ipv6: Bool) {
+        let fd = socket(ipv6 ? AF_INET6 : AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
+        guard fd >= 0 else { return nil }
+        var timeout = timeval(tv_sec: 5, tv_usec: 0)  // a lost datagram fails the test, not hangs it
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var storage = sockaddr_storage()
+        var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+        let bound: Int32 = withUnsafeMutablePointer(to: &storage) { p in
+            p.withMemoryRebound(to: sockaddr.self, capacity: 1) { sa in
+                if ipv6 {
+                    var a = sockaddr_in6()
+                    a.sin6_family = sa_family_t(AF_INET6)
+                    a.sin6_addr = in6addr_loopback
+                    return withUnsafePointer(to: &a) {
+                        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in6>.size)) }
+                    }
+                }
+                var a = sockaddr_in()
+                a.sin_family = sa_family_t(AF_INET)
+                a.sin_addr.s_addr = inet_addr("127.0.0.1")
+                return withUnsafePointer(to: &a) {
+                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+                }
+            }
+        }
+        guard bound == 0 else { Glibc.close(fd); return nil }
+        _ = withUnsafeMutablePointer(to: &storage) { p in
+            p.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        self.fd = fd
+        // The port sits at the same offset in sockaddr_in and sockaddr_in6, in network order.
+        port = withUnsafeBytes(of: storage) { UInt16($0[2]) << 8 | UInt16($0[3]) }
+    }
+
+    deinit { Glibc.close(fd) }
+
+    func receive() -> [UInt8]? {
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+        return n < 0 ? nil : Array(buffer[..<n])
+    }
+}
+
+@Suite("UDP sender")
+struct UDPSenderTests {
+    @Test("udp://HOST:PORT: IPv4, bracketed IPv6, names; mistakes said plainly")
+    func parsing() throws {
+        let v4 = try UDPDestination("udp://127.0.0.1:8600")
+        #expect(!v4.isIPv6 && v4.port == 8600 && !v4.isMulticast)
+        let v6 = try UDPDestination("udp://[::1]:9000")
+        #expect(v6.isIPv6 && v6.port == 9000 && !v6.isMulticast)
+        #expect(try UDPDestination("udp://localhost:7000").port == 7000)
+        #expect(try UDPDestination("udp://239.2.3.1:6969").isMulticast)
+        #expect(try UDPDestination("udp://[ff02::1]:6969").isMulticast)
+        #expect(try !UDPDestination("udp://223.255.255.255:1").isMulticast)
+
+        for bad in ["127.0.0.1:8600", "tcp://127.0.0.1:8600", "udp://127.0.0.1", "udp://127.0.0.1:0",
+                    "udp://127.0.0.1:65536", "udp://:8600", "udp://::1:8600", "udp://[::1]8600",
+                    "udp://no-such-host.invalid:8600"] {
+            #expect(throws: UDPSenderError.self, "\(bad)") { try UDPDestination(bad) }
+        }
+        do {
+            _ = try UDPDestination("udp://127.0.0.1:0")
+        } catch {
+            #expect(error.description.contains("udp://127.0.0.1:0") && error.description.contains("port"))
+        }
+    }
+
+    @Test("datagrams over loopback carry the records", arguments: [false, true])
+    func loopback(ipv6: Bool) throws {
+        let receiver = try #require(Receiver(ipv6: ipv6), "no \(ipv6 ? "IPv6" : "IPv4") loopback here")
+        let host = ipv6 ? "[::1]" : "127.0.0.1"
+        let sender = try UDPSender(to: UDPDestination("udp://\(host):\(receiver.port)"))
+        var encoder = try #require(Cat062TrackEncoder())
+        let tracks = (1...60).map { makeTrack(number: UInt16($0)) }
+        for t in tracks { encoder.append(t) }
+        let datagrams = encoder.flush()
+        try #require(datagrams.count >= 2)
+        for d in datagrams { #expect(sender.send(d)) }
+        #expect(sender.sent == datagrams.count && sender.failed == 0)
+
+        var numbers: [UInt16] = []
+        for d in datagrams {
+            let got = try #require(receiver.receive(), "datagram lost on loopback")
+            #expect(got == d)
+            numbers += decodeCat062(got).records.map { $0.trackNumber! }
+        }
+        #expect(numbers == tracks.map(\.number))
+    }
+
+    @Test("a send that fails is counted, not thrown, and the reason kept")
+    func failuresCounted() throws {
+        let sender = try UDPSender(to: UDPDestination("udp://127.0.0.1:9"))
+        sender.close()
+        #expect(!sender.send([1, 2, 3]))
+        #expect(!sender.send([4]))
+        #expect(sender.failed == 2 && sender.sent == 0)
+        #expect(sender.firstError != nil)
+    }
+
+    // Multicast: the options are set and read back; nothing is sent to a group.
+
+    @Test("IPv4 multicast: TTL, loop and outgoing interface set on the socket")
+    func multicastIPv4() throws {
+        let sender = try UDPSender(to: UDPDestination("udp://239.2.3.1:6969"),
+                                   multicast: .init(ttl: 3, interface: "127.0.0.1", loop: false))
+        #expect(option(sender.fileDescriptor, Int32(IPPROTO_IP), IP_MULTICAST_TTL, as: UInt8.self) == 3)
+        #expect(option(sender.fileDescriptor, Int32(IPPROTO_IP), IP_MULTICAST_LOOP, as: UInt8.self) == 0)
+        let interface = option(sender.fileDescriptor, Int32(IPPROTO_IP), IP_MULTICAST_IF, as: in_addr.self)
+        #expect(interface?.s_addr == inet_addr("127.0.0.1"))
+    }
+
+    @Test("IPv6 multicast: hops and outgoing interface by name")
+    func multicastIPv6() throws {
+        let sender = try UDPSender(to: UDPDestination("udp://[ff02::1]:6969"),
+                                   multicast: .init(ttl: 5, interface: "lo"))
+        #expect(option(sender.fileDescriptor, Int32(IPPROTO_IPV6), IPV6_MULTICAST_HOPS, as: Int32.self) == 5)
+        #expect(option(sender.fileDescriptor, Int32(IPPROTO_IPV6), IPV6_MULTICAST_IF, as: Int32.self)
+                == Int32(if_nametoindex("lo")))
+    }
+
+    @Test("a multicast setting that cannot work is refused when the sender is made")
+    func badMulticast() throws {
+        let group = try UDPDestination("udp://239.2.3.1:6969")
+        #expect(throws: UDPSenderError.self) { try UDPSender(to: group, multicast: .init(interface: "no-such-if0")) }
+        #expect(throws: UDPSenderError.self) { try UDPSender(to: group, multicast: .init(ttl: 300)) }
+        // Unicast ignores multicast options.
+        _ = try UDPSender(to: UDPDestination("udp://127.0.0.1:9"), multicast: .init(interface: "no-such-if0"))
+    }
+
+    func option<T: BitwiseCopyable>(_ fd: Int32, _ level: Int32, _ name: Int32, as: T.Type) -> T? {
+        let value = UnsafeMutablePointer<T>.allocate(capacity: 1)
+        defer { value.deallocate() }
+        var length = socklen_t(MemoryLayout<T>.size)
+        return getsockopt(fd, level, name, value, &length) == 0 ? value.pointee : nil
+    }
+}

@@ -18,6 +18,11 @@ public struct EvaluationSettings: Sendable, Equatable {
     /// A plot is "near" a flight within max(this, `detectionSigmas` × the plot's σ), metres.
     public var detectionRadius: Double = 1000
     public var detectionSigmas: Double = 5
+    /// For continuity (breaks, switches, completeness, latency, error), a flight keeps its track
+    /// unless another is nearer by more than this, metres; 0 takes GOSPA's assignment as it is.
+    /// Two aircraft crossing within the radars' noise would otherwise swap tracks on paper at
+    /// every instant. GOSPA and OSPA always use the optimal assignment.
+    public var hysteresis: Double = 500
     /// A confirmed track assigned to a flight for less than this fraction of its instants in the
     /// picture is a false track.
     public var falseTrackFraction: Double = 0.5
@@ -41,6 +46,7 @@ public struct EvaluationSettings: Sendable, Equatable {
         try check(detectionRadius >= 0 && detectionRadius.isFinite, "detection_radius", detectionRadius)
         try check(detectionSigmas >= 0 && detectionSigmas.isFinite, "detection_sigmas", detectionSigmas)
         try check(falseTrackFraction >= 0 && falseTrackFraction <= 1, "false_track_fraction", falseTrackFraction)
+        try check(hysteresis >= 0 && hysteresis.isFinite, "hysteresis", hysteresis)
     }
 }
 

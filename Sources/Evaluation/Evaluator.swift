@@ -32,7 +32,7 @@ public enum Evaluator {
         var cursors = [Int](repeating: 0, count: paths.count)
         var truthFlights: [Int] = [], truthPoints: [(point: PlanePoint, altitude: Double)] = []
         var entries: [TrackPicture.Entry] = []
-        var distances: [Double] = []
+        var distances: [Double] = [], sticky: [Double] = []
         for k in 0..<count {
             let t = first + Double(k) * settings.step
             truthFlights.removeAll(keepingCapacity: true)
@@ -60,6 +60,23 @@ public enum Evaluator {
             }
             let gospa = assigner.gospa(distances: distances, truths: truthPoints.count, tracks: entries.count,
                                        p: settings.p, c: settings.cutoff)
+            // Continuity follows tracks as a person would: a flight keeps the track it had unless
+            // another is nearer by more than the hysteresis. The GOSPA assignment alone flips
+            // between two aircraft passing within the radars' noise of each other, and would
+            // count every flip as a break and a switch.
+            if settings.hysteresis > 0 {
+                sticky.removeAll(keepingCapacity: true)
+                sticky.append(contentsOf: distances)
+                for (i, f) in truthFlights.enumerated() {
+                    guard let last = continuity.flights[f].lastTrack else { continue }
+                    for (j, e) in entries.enumerated() where e.life == last {
+                        let k = i * entries.count + j
+                        if distances[k] < settings.cutoff { sticky[k] = max(0, distances[k] - settings.hysteresis) }
+                    }
+                }
+                _ = assigner.gospa(distances: sticky, truths: truthPoints.count, tracks: entries.count,
+                                   p: settings.p, c: settings.cutoff)
+            }
             var flightOfEntry = [Int?](repeating: nil, count: entries.count)
             for (i, f) in truthFlights.enumerated() {
                 let j = assigner.trackOfTruth[i]

@@ -17,7 +17,7 @@ extension EvaluationReport {
 private struct ReportJSON: Encodable {
     struct Settings: Encodable {
         var step: Double, p: Double, c: Double, staleness: Double, detectionWindow: Double
-        var detectionRadius: Double, detectionSigmas: Double, falseTrackFraction: Double
+        var detectionRadius: Double, detectionSigmas: Double, falseTrackFraction: Double, hysteresis: Double
         var centreLat: Double?, centreLon: Double?
     }
     struct Instant: Encodable {
@@ -49,6 +49,7 @@ private struct ReportJSON: Encodable {
         settings = Settings(step: s.step, p: s.p, c: s.cutoff, staleness: s.staleness,
                             detectionWindow: s.detectionWindow, detectionRadius: s.detectionRadius,
                             detectionSigmas: s.detectionSigmas, falseTrackFraction: s.falseTrackFraction,
+                            hysteresis: s.hysteresis,
                             centreLat: s.centre?.latitude, centreLon: s.centre?.longitude)
         start = r.start
         meanGospa = r.meanGOSPA

@@ -33,8 +33,11 @@ public struct TrackerSettings: Sendable {
     /// at 0.9999, 0.15 at this).
     public var gateProbability = 0.99966
     /// No gate reaches farther than this, metres, however uncertain the track: the spatial
-    /// index's cell size, and the bound on a coasting track's pull on other aircraft's plots.
-    public var maximumGateRadius = 10_000.0
+    /// index's query radius, and the bound on a coasting track's pull on other aircraft's plots.
+    /// 6 km covers a one-plot track's second plot at `maximumSpeed` after a 12 s scan; confirmed
+    /// tracks' gates are a few hundred metres. (10 km gave the same tracks on the night session,
+    /// with more candidates to test per plot.)
+    public var maximumGateRadius = 6_000.0
     /// Cost added to a pair whose Mode 3/A codes differ (squawks change, so not forbidden);
     /// pairs whose Mode S addresses differ are never made.
     public var mode3AMismatchCost = 6.0

@@ -128,3 +128,34 @@ import Testing
         #expect(abs(error - 500) < 0.01)
     }
 }
+
+@Suite struct HysteresisTests {
+    /// Flights A (x = 0) and B (x = 400 m) stand still; their tracks drift towards each other until,
+    /// from second 5, each is nearer the other flight (250 m from its own, 150 m from the other).
+    func crossing() -> Scripted {
+        var s = Scripted()
+        s.flight("A", x: 0, y: 0, seconds: 0...9)
+        s.flight("B", x: 400, y: 0, seconds: 0...9)
+        s.plotsAt(x: 0, y: 0, seconds: 0...9)
+        s.plotsAt(x: 400, y: 0, seconds: 0...9)
+        let first = Scripted.start
+        s.track(1, x: 0, y: 0, seconds: 0...4, firstTime: first)
+        s.track(1, x: 250, y: 0, seconds: 5...9, firstTime: first)
+        s.track(2, x: 400, y: 0, seconds: 0...4, firstTime: first)
+        s.track(2, x: 150, y: 0, seconds: 5...9, firstTime: first)
+        return s
+    }
+
+    @Test func aFlightKeepsItsTrackWhileAnotherIsNotNearerByTheHysteresis() throws {
+        let report = try crossing().evaluate()
+        #expect(report.breaks == 0 && report.identitySwitches == 0)
+        #expect(report.flights.map(\.tracks) == [[1], [2]])
+    }
+
+    @Test func withoutHysteresisTheOptimalAssignmentSwapsThem() throws {
+        let report = try crossing().evaluate { $0.hysteresis = 0 }
+        #expect(report.breaks == 2 && report.identitySwitches == 2)
+        // GOSPA is the optimal assignment either way: 150 + 150 m from second 5.
+        #expect(abs((report.instants.last?.gospa.distance ?? 0) - 300) < 1e-6)
+    }
+}

@@ -114,7 +114,7 @@ struct GateEntry {
     /// A track of one plot: its velocity is unknown, so its gate is bounded by a top speed.
     var single: Bool
 
-    init(_ track: Track) {
+    init(_ track: borrowing Track) {
         state = track.filter.estimate
         time = track.time
         address = track.address

@@ -29,6 +29,8 @@ public struct Tracker {
     /// What gating reads of each slot, kept apart and small so the per-batch scan over every
     /// track and the per-pair tests touch a tenth of the memory.
     private var gating: [GateEntry] = []
+    /// What track management reads of each slot, kept apart for the same reason.
+    private var lives: [TrackLife] = []
     /// Per slot, for the current batch: the track's position at the batch time and the square of
     /// the farthest its plots can be from it.
     private var near: [Near] = []
@@ -36,6 +38,9 @@ public struct Tracker {
         var x: Double, y: Double, reach2: Double
     }
     private var freeSlots: [Int] = []
+    private var history: TrackHistory
+    /// The slot of each live track number, -1 for none.
+    private var slotOfNumber = [Int32](repeating: -1, count: Int(UInt16.max) + 1)
     public private(set) var liveTracks = 0
     private var lastMaintenance = -Double.infinity
     private let gate: ChiSquareGate
@@ -43,8 +48,6 @@ public struct Tracker {
 
     // Per-batch scratch, kept between batches so a batch allocates nothing once warmed up.
     private var batch: [PlacedPlot] = []
-    /// `process`'s placed plots, kept so its buffer is reused.
-    private var placing: [PlacedPlot] = []
     private var grid = SpatialGrid()
     private var pairs: [GatedPair] = []
     private var plotGated: [Bool] = []
@@ -54,6 +57,7 @@ public struct Tracker {
         self.settings = settings
         sensors = SensorTable(configured: settings.sensors, defaults: settings.defaultSensor)
         numbers = TrackNumbers(reuseDelay: settings.trackNumberReuseDelay, highest: settings.highestTrackNumber)
+        history = TrackHistory(length: settings.historyLength)
         gate = settings.gate
         gatePredictor = .constantVelocity(noiseDensity: settings.gateNoiseDensity)
         if let centre = settings.centre ?? settings.sensors.lazy.compactMap(\.antenna).first {
@@ -79,18 +83,22 @@ public struct Tracker {
     /// Tracks one batch of plots received at `receivedAt` (UTC seconds since 1970: it dates the
     /// plots' times of day) and appends every track update it causes to `updates`.
     public mutating func process(_ plots: [Plot], receivedAt: Double, into updates: inout [SystemTrack]) {
+        // Placed straight into the batch's buffer (swapped out: `place` may not write `self`).
         var placed: [PlacedPlot] = []
-        swap(&placed, &placing)
+        swap(&placed, &batch)
         placed.removeAll(keepingCapacity: true)
         place(plots, receivedAt: receivedAt, into: &placed)
-        track(placed, into: &updates)
-        swap(&placed, &placing)
+        swap(&placed, &batch)
+        trackBatch(into: &updates)
     }
 
     /// Tracks a batch of plots already placed by `place`.
     public mutating func track(_ placed: [PlacedPlot], into updates: inout [SystemTrack]) {
-        batch.removeAll(keepingCapacity: true)
-        batch.append(contentsOf: placed)
+        batch = placed
+        trackBatch(into: &updates)
+    }
+
+    private mutating func trackBatch(into updates: inout [SystemTrack]) {
         guard !batch.isEmpty else { return }
         let batchTime = batch.reduce(-Double.infinity) { max($0, $1.time) }
         maintain(until: batchTime, into: &updates)
@@ -292,6 +300,8 @@ public struct Tracker {
                                          confirmHits: settings.confirmHits, maximumSpeed: settings.maximumSpeed)
         if confirmed { counts.confirmed += 1 }
         gating[k] = GateEntry(tracks[k])
+        lives[k] = TrackLife(tracks[k])
+        remember(k)
         counts.used += 1
     }
 
@@ -317,14 +327,36 @@ public struct Tracker {
             k = free
             tracks[k] = track
             gating[k] = GateEntry(track)
+            lives[k] = TrackLife(track)
         } else {
             k = tracks.count
             tracks.append(track)
             gating.append(GateEntry(track))
+            lives.append(TrackLife(track))
         }
         liveTracks += 1
         counts.started += 1
+        slotOfNumber[Int(number)] = Int32(k)
+        history.reset(slot: k)
+        remember(k)
         return k
+    }
+
+    /// A track's latest point in its history ring.
+    private mutating func remember(_ k: Int) {
+        let e = tracks[k].filter.estimate
+        history.append(.init(time: tracks[k].time, x: e.x, y: e.y), slot: k)
+    }
+
+    /// The recent path of a live track, oldest first: at most `settings.historyLength` estimated
+    /// positions, one per update. Empty for a number that is not live.
+    public func history(ofTrack number: UInt16) -> [TrackPoint] {
+        let k = Int(slotOfNumber[Int(number)])
+        guard k >= 0, let plane else { return [] }
+        return history.points(slot: k).map { p in
+            let g = plane.geodetic(from: PlanePoint(x: p.x, y: p.y))
+            return TrackPoint(time: p.time, latitude: g.latitude, longitude: g.longitude, x: p.x, y: p.y)
+        }
     }
 
     // MARK: Track management
@@ -334,19 +366,21 @@ public struct Tracker {
     private mutating func maintain(until time: Double, into updates: inout [SystemTrack], force: Bool = false) {
         guard force || time - lastMaintenance >= settings.maintenanceInterval else { return }
         lastMaintenance = time
-        for k in tracks.indices where tracks[k].number != 0 {
-            let silence = tracks[k].silence(at: time)
-            switch tracks[k].stage {
+        for k in lives.indices where lives[k].live {
+            let life = lives[k]
+            let silence = (time - life.time) / life.revisit
+            switch life.stage {
             case .tentative:
-                let age = (time - tracks[k].firstTime) / tracks[k].revisit
+                let age = (time - life.firstTime) / life.revisit
                 if silence > settings.deleteTentativeAfterScans || age > settings.confirmScans {
                     end(k, at: time, into: &updates, report: false)
                 }
             case .confirmed, .coasting:
                 if silence > settings.deleteAfterScans {
                     end(k, at: time, into: &updates, report: true)
-                } else if tracks[k].stage == .confirmed, silence > settings.coastAfterScans {
+                } else if life.stage == .confirmed, silence > settings.coastAfterScans {
                     tracks[k].stage = .coasting
+                    lives[k].stage = .coasting
                     updates.append(systemTrack(k))
                 }
             }
@@ -364,9 +398,11 @@ public struct Tracker {
         } else {
             counts.tentativeDropped += 1
         }
+        slotOfNumber[Int(tracks[k].number)] = -1
         numbers.release(tracks[k].number, at: time)
         tracks[k].number = 0
         gating[k].live = false
+        lives[k].live = false
         freeSlots.append(k)
         liveTracks -= 1
     }
@@ -379,6 +415,17 @@ public struct Tracker {
         return tracks[k].systemTrack(at: position, sensor: sensors[tracks[k].lastSensor].settings.sensor,
                                      sourceMemoryScans: settings.sourceMemoryScans)
     }
+}
+
+/// One point of a track's recent path.
+public struct TrackPoint: Sendable, Equatable {
+    /// UTC seconds since 1970.
+    public var time: Double
+    public var latitude: Double
+    public var longitude: Double
+    /// System plane, metres.
+    public var x: Double
+    public var y: Double
 }
 
 /// What happened to the plots a tracker was given, and to its tracks: the bad-input counters an

@@ -55,6 +55,9 @@ public struct TrackerSettings: Sendable {
     /// A tentative track not updated for this many scans is deleted.
     public var deleteTentativeAfterScans = 2.0
 
+    /// Estimated positions kept per live track (its recent path, for a display's history dots);
+    /// the oldest goes when a new one comes.
+    public var historyLength = 16
     /// Hard limit on live tracks. At the limit no new track starts (the plots are counted as
     /// `trackLimitPlots`); existing tracks are kept and updated.
     public var maximumTracks = 20_000

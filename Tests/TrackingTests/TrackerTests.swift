@@ -175,6 +175,26 @@ import Testing
         #expect(tracker.counts.plots == 6_000)
     }
 
+    @Test func aTrackKeepsItsRecentPathAndLosesItWhenItEnds() throws {
+        var scene = try TrackerScene()
+        var tracker = Tracker(settings: scene.settings())
+        let a = Aircraft(east: 40_000, north: 10_000, ve: -150, vn: 60)
+        let updates = Self.fly([a], scans: 30, scene: &scene, tracker: &tracker)
+        let number = try #require(updates.last?.number)
+        let path = tracker.history(ofTrack: number)
+        // The last 16 of its 30 updates, oldest first, each near where the aircraft was.
+        #expect(path.count == 16)
+        #expect(path.map(\.time) == updates.suffix(16).map(\.time))
+        for p in path {
+            let truth = a.position(at: p.time - TrackerScene.start)
+            #expect(abs(p.latitude - truth.latitude) * 111_000 < 200 && abs(p.longitude - truth.longitude) * 95_000 < 200)
+        }
+        var ends: [SystemTrack] = []
+        tracker.advance(to: TrackerScene.start + 200, into: &ends)
+        #expect(ends.last?.ended == true)
+        #expect(tracker.history(ofTrack: number).isEmpty)
+    }
+
     /// The budget for a live track's state, history excluded.
     @Test func aTrackFitsInOneKilobyte() {
         #expect(MemoryLayout<Track>.stride <= 1024)

@@ -27,10 +27,6 @@ struct Track {
     var address: ModeSAddress?
     var callsign: Callsign?
 
-    /// Seconds without an update at `now`, in scans.
-    @inline(__always)
-    func silence(at now: Double) -> Double { (now - time) / revisit }
-
     /// Updates the track with its plot (late plots, up to the tracker's late window, are brought
     /// to the track's time along its velocity, widened by the velocity's uncertainty). Returns
     /// true when this plot confirmed the track: its `confirmHits`-th plot, at a speed no aircraft
@@ -121,5 +117,23 @@ struct GateEntry {
         mode3A = track.mode3A?.code
         live = track.number != 0
         single = track.updates <= 1
+    }
+}
+
+/// The part of a track that track management reads, for every track once a second: a small
+/// array scanned instead of the tracks themselves.
+struct TrackLife {
+    var time: Double
+    var firstTime: Double
+    var revisit: Double
+    var stage: SystemTrack.Stage
+    var live: Bool
+
+    init(_ track: borrowing Track) {
+        time = track.time
+        firstTime = track.firstTime
+        revisit = track.revisit
+        stage = track.stage
+        live = track.number != 0
     }
 }

@@ -22,11 +22,14 @@ let package = Package(
         .target(name: "Simulation", dependencies: ["Asterix", "Geodesy"]),
         .target(name: "Tracking", dependencies: ["Geodesy"]),
         .target(name: "Evaluation", dependencies: ["Tracking"]),
+        .target(name: "Profiling", dependencies: ["Tracking", "Geodesy"]),
         .target(name: "Feeds", dependencies: ["Asterix"]),
+        .target(name: "Alerting", dependencies: ["Surveillance"]),
+        .target(name: "Pipeline", dependencies: ["Asterix", "Recording", "Tracking"]),
         .executableTarget(
             name: "CentinelaCLI",
             dependencies: [
-                "Asterix", "Recording", "Simulation", "Tracking", "Evaluation", "Feeds",
+                "Asterix", "Recording", "Simulation", "Tracking", "Evaluation", "Feeds", "Pipeline", "Profiling", "Alerting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -37,7 +40,9 @@ let package = Package(
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Recording"]),
         .testTarget(name: "TrackingTests", dependencies: ["Tracking", "Simulation"], exclude: ["Fixtures"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation"], exclude: ["Fixtures"]),
+        .testTarget(name: "ProfilingTests", dependencies: ["Profiling", "Simulation", "Pipeline"]),
         .testTarget(name: "FeedsTests", dependencies: ["Feeds", "Recording"]),
+        .testTarget(name: "AlertingTests", dependencies: ["Alerting"]),
         .testTarget(name: "CentinelaCLITests", dependencies: ["CentinelaCLI", "Asterix"]),
     ]
 )

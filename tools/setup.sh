@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Centinela needs on a Debian machine: system libraries, tshark, one Python venv per
 # oracle decoder (asterix-decoder and libasterix both install a module named `asterix`), and one for
-# the other independent references (pymap3d).
+# the other independent references (pymap3d), and one for takproto, the TAK library that reads our
+# Cursor on Target events.
 # Idempotent; prints nothing when everything is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,3 +35,4 @@ venv asterix-decoder asterix-decoder==0.7.11
 venv libasterix libasterix==0.36.3 ast-tool-py==0.27.25
 venv oracles pymap3d==3.2.0 filterpy==2.0.0 scipy==1.16.3 numpy==2.3.5
 venv stonesoup stonesoup==1.9.1 numpy==2.4.6 scipy==1.17.1
+venv cot takproto==3.0.1 protobuf==7.36.2

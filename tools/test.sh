@@ -8,11 +8,13 @@ cd "$(dirname "$0")/.."
 bash tools/setup.sh
 swift build --product centinela
 # The Feeds tests also leave a pcap of our CAT062 and the JSON lines of the same tracks, for the
-# independent decoders to read below.
-CENTINELA_TRACKS_OUT="$PWD/.build/tracks-crosscheck" swift test
+# independent decoders to read below, and the Cursor on Target events and JSON lines of the same
+# alerts, for takproto.
+CENTINELA_TRACKS_OUT="$PWD/.build/tracks-crosscheck" CENTINELA_ALERTS_OUT="$PWD/.build/alerts-crosscheck" swift test
 python3 tools/crosscheck.py --centinela .build/debug/centinela
 python3 tools/crosscheck.py --centinela .build/debug/centinela --recordings recordings
 python3 tools/crosscheck.py --tracks .build/tracks-crosscheck
+tools/.venv-cot/bin/python tools/cot_check.py .build/alerts-crosscheck
 tools/.venv-oracles/bin/python tools/geodesy_vectors.py --check
 tools/.venv-oracles/bin/python tools/filter_vectors.py --check
 tools/.venv-oracles/bin/python tools/assignment_vectors.py --check

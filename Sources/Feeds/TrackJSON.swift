@@ -65,22 +65,23 @@ public enum TrackJSON {
         return a < 0 ? a + 360 : a
     }
 
-    private static func key(_ name: StaticString, _ out: inout [UInt8], first: Bool = false) {
+    /// These writers serve AlertJSON too, so both feeds write keys and values the same way.
+    static func key(_ name: StaticString, _ out: inout [UInt8], first: Bool = false) {
         out.append(first ? UInt8(ascii: "{") : UInt8(ascii: ","))
         out.append(UInt8(ascii: "\""))
         name.withUTF8Buffer { out.append(contentsOf: $0) }
         out.append(contentsOf: "\":".utf8)
     }
 
-    private static func number(_ v: Double?, _ out: inout [UInt8]) {
+    static func number(_ v: Double?, _ out: inout [UInt8]) {
         if let v { JSONText.appendNumber(v, to: &out) } else { out.append(contentsOf: "null".utf8) }
     }
 
-    private static func string(_ v: String?, _ out: inout [UInt8]) {
+    static func string(_ v: String?, _ out: inout [UInt8]) {
         if let v { JSONText.appendString(v, to: &out) } else { out.append(contentsOf: "null".utf8) }
     }
 
-    private static func bool(_ v: Bool, _ out: inout [UInt8]) {
+    static func bool(_ v: Bool, _ out: inout [UInt8]) {
         out.append(contentsOf: (v ? "true" : "false").utf8)
     }
 }

@@ -16,7 +16,7 @@ public struct SystemTrack: Sendable, Equatable {
         case modeS
     }
 
-    /// 1…4095, reused only after a delay.
+    /// 1…65535, reused only after a delay.
     public var number: UInt16
     /// UTC seconds since 1970 of this estimate.
     public var time: Double

@@ -27,7 +27,7 @@ public struct Tracker {
     /// Track slots; a free slot has number 0.
     private var tracks: [Track] = []
     /// What gating reads of each slot, kept apart and small so the per-batch scan over every
-    /// track and the per-pair tests touch a tenth of the memory.
+    /// track and the per-pair tests touch a fraction of the memory.
     private var gating: [GateEntry] = []
     /// What track management reads of each slot, kept apart for the same reason.
     private var lives: [TrackLife] = []

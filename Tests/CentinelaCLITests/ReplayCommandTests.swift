@@ -87,9 +87,28 @@ import Testing
         #expect(!fast.stdout.isEmpty && fast.stdout == paced.stdout)
     }
 
+    /// The night session's suspects raise alerts; the feed numbers every datagram, alerts and
+    /// heartbeats alike, one more than the last, so a consumer can tell a loss from silence.
+    @Test func replayRaisesNumberedAlertsWithHeartbeats() throws {
+        let receiver = try Receiver()
+        let night = Centinela.packageRoot + "/recordings/northern-border-night.pcap"
+        let zones = Centinela.packageRoot + "/recordings/northern-border.zones.geojson"
+        let r = try Centinela.run(["replay", night, "--zones", zones, "--alerts", "udp://127.0.0.1:\(receiver.port)"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = try receiver.drain().map {
+            try #require(JSONSerialization.jsonObject(with: Data($0)) as? [String: Any])
+        }
+        #expect(lines.compactMap { $0["seq"] as? Int } == Array(1...lines.count))
+        let raised = lines.filter { $0["type"] as? String == "alert" && $0["state"] as? String == "raised" }
+        #expect(!raised.isEmpty)
+        #expect(raised.allSatisfy { !($0["class"] as? String ?? "").isEmpty && !($0["reasons"] as? [String] ?? []).isEmpty })
+        // Heartbeats every 5 s of a 30-minute session.
+        #expect(lines.filter { $0["type"] as? String == "heartbeat" }.count >= 300)
+    }
+
     @Test func badReplayOptionsAreUsageErrors() throws {
         for arguments in [["--speed", "0"], ["--speed", "fast"], ["--tracks", "udp://127.0.0.1"], ["--filter", "ukf"],
-                          ["--noise", "50/1=116"], ["--date", "28/05/2026"]] {
+                          ["--noise", "50/1=116"], ["--date", "28/05/2026"], ["--alerts", "udp://127.0.0.1:9"]] {
             let r = try Centinela.run(["replay", Self.smoke] + arguments)
             #expect(r.status == 2, "\(arguments): \(r.stderr)")
         }

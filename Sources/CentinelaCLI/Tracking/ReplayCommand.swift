@@ -1,4 +1,5 @@
 import ArgumentParser
+import Pipeline
 import Feeds
 import Recording
 import Surveillance
@@ -7,7 +8,7 @@ import Tracking
 struct ReplayCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "replay",
-        abstract: "Track a recorded session: plots in, system tracks out as CAT062 over UDP and/or JSON lines.",
+        abstract: "Track a recorded session: plots in, system tracks out as CAT062 over UDP and/or JSON lines, suspect-profile alerts as JSON lines and/or Cursor on Target.",
         discussion: """
             Every frame's plots are tracked as one batch (a plot extractor sends a sector's plots \
             in one datagram); radar positions and rotation periods come from the session's CAT034. \
@@ -17,6 +18,7 @@ struct ReplayCommand: ParsableCommand {
 
     @OptionGroup var source: SourceOptions
     @OptionGroup var tracking: TrackerOptions
+    @OptionGroup var alerting: AlertOptions
 
     @Option(help: "max (as fast as possible), or a factor of real time: 1 for real time, 10 for ten times faster.")
     var speed: String = "max"
@@ -48,6 +50,10 @@ struct ReplayCommand: ParsableCommand {
             throw RuntimeFailure(message: "--tracks: \(error)")
         }
         let lines = try jsonl.map { path throws(RuntimeFailure) in try OutputBuffer(path: path) }
+        let alerts = alerting.wanted ? try AlertPipeline(alerting) : nil
+        if let alerts, !alerts.disabledRules.isEmpty {
+            Console.error("replay: no terrain given, so these profile rules are off: " + alerts.disabledRules.joined(separator: "; "))
+        }
 
         var updates: [SystemTrack] = []
         var totalUpdates = 0, datagrams = 0, sendFailures = 0
@@ -60,6 +66,7 @@ struct ReplayCommand: ParsableCommand {
             }
             updates.removeAll(keepingCapacity: true)
             run.process(frame, into: &updates)
+            if let alerts, let t = run.receiveTime(of: frame) { alerts.process(updates, at: t) }
             totalUpdates += updates.count
             if let lines {
                 lines.write { bytes in for u in updates { TrackJSON.append(u, to: &bytes) } }
@@ -82,6 +89,7 @@ struct ReplayCommand: ParsableCommand {
         let elapsed = ReplayPacer.monotonic() - started
         Console.error(Self.summary(run, updates: totalUpdates, elapsed: elapsed, datagrams: datagrams,
                                    sendFailures: sendFailures, sessionSpan: lastTime))
+        if let alerts { Console.error("  \(alerts.raised) alert(s) raised, \(alerts.sent) alert state change(s) sent") }
     }
 
     static func summary(_ run: TrackingRun, updates: Int, elapsed: Double, datagrams: Int, sendFailures: Int,

@@ -4,32 +4,33 @@ import Recording
 import Surveillance
 import Tracking
 
-/// Frames in, track updates out: decodes each frame's ASTERIX into plots and radar service
-/// messages, tells the tracker what the radars report about themselves (position, rotation
-/// period), and tracks the frame's plots as one batch (a plot extractor sends a sector's plots in
-/// one datagram). The same frames in the same order give the same updates.
-struct TrackingRun {
-    var tracker: Tracker
+/// Frames in, track updates out (what `centinela replay` and `evaluate` run): decodes each
+/// frame's ASTERIX into plots and radar service messages, tells the tracker what the radars
+/// report about themselves (position, rotation period), and tracks the frame's plots as one batch
+/// (a plot extractor sends a sector's plots in one datagram). The same frames in the same order
+/// give the same updates.
+public struct TrackingRun {
+    public var tracker: Tracker
     private var decoder: AsterixDecoder
     private var plots: [Plot] = []
     private var services: [Cat034Record] = []
     /// Date for frames that carry only a time of day (GPS recorder, final format): UTC seconds
     /// since 1970 of a midnight.
-    let date: Double?
-    private(set) var frames = 0
-    private(set) var decodeErrors = 0
-    private(set) var lastDecodeError: DecodeError?
+    public let date: Double?
+    public private(set) var frames = 0
+    public private(set) var decodeErrors = 0
+    public private(set) var lastDecodeError: DecodeError?
     /// Frames with no usable time (a time of day and no date given).
-    private(set) var undatedFrames = 0
+    public private(set) var undatedFrames = 0
 
-    init(settings: TrackerSettings, editions: EditionTable, date: Double?) {
+    public init(settings: TrackerSettings, editions: EditionTable = .standard, date: Double? = nil) {
         tracker = Tracker(settings: settings)
         decoder = AsterixDecoder(editions: editions)
         self.date = date
     }
 
     /// UTC seconds since 1970 of a frame's reception, when it can be known.
-    func receiveTime(of frame: Frame) -> Double? {
+    public func receiveTime(of frame: Frame) -> Double? {
         switch frame.timestamp {
         case .unix(let seconds): seconds
         case .timeOfDay(let tod): date.map { tod.utc(near: $0 + 43_200) }
@@ -38,7 +39,7 @@ struct TrackingRun {
     }
 
     /// Tracks one frame; appends the updates it causes to `updates`.
-    mutating func process(_ frame: Frame, into updates: inout [SystemTrack]) {
+    public mutating func process(_ frame: Frame, into updates: inout [SystemTrack]) {
         frames += 1
         guard let received = receiveTime(of: frame) else {
             undatedFrames += 1

@@ -1,0 +1,90 @@
+import Alerting
+import ArgumentParser
+import Feeds
+import Profiling
+import Recording
+import Surveillance
+
+/// The suspect-profile alerts of `replay`: the zones the classifier judges tracks against, and the
+/// feeds the alerts go to.
+struct AlertOptions: ParsableArguments {
+    @Option(help: "Zones (GeoJSON: the border, airports with hours, strips, restricted areas) the suspect profiles are judged against, e.g. recordings/northern-border.zones.geojson. Needed for --alerts and --cot.")
+    var zones: String?
+
+    @Option(help: "Send alerts as JSON lines to udp://HOST:PORT (one alert or heartbeat a datagram).")
+    var alerts: String?
+
+    @Option(help: "Send alerts as Cursor on Target events to udp://HOST:PORT.")
+    var cot: String?
+
+    var wanted: Bool { alerts != nil || cot != nil }
+
+    func validate() throws {
+        for (name, value) in [("--alerts", alerts), ("--cot", cot)] {
+            guard let value else { continue }
+            do { _ = try UDPDestination(value) } catch { throw ValidationError("\(name): \(error)") }
+        }
+        if wanted, zones == nil {
+            throw ValidationError("--alerts and --cot need --zones FILE (the border and airports the profiles are judged against)")
+        }
+    }
+}
+
+/// Track updates in, alerts out: the classifier's verdict on every update, the alert lifecycle,
+/// and the feeds, each numbering its datagrams and sending heartbeats on the data's clock.
+final class AlertPipeline {
+    private var classifier: ProfileClassifier
+    private var lifecycle: AlertLifecycle
+    private let feeds: [AlertFeed]
+    private var changes: [Alert] = []
+    private(set) var raised = 0
+    private(set) var sent = 0
+    let disabledRules: [String]
+
+    init(_ options: AlertOptions) throws(RuntimeFailure) {
+        guard let path = options.zones else { throw RuntimeFailure(message: "--zones is needed for alerts") }
+        let zones: Zones
+        do {
+            zones = try Zones(geoJSON: RecordingFile.load(path: path))
+        } catch {
+            throw RuntimeFailure(message: "\(path): \(error)")
+        }
+        // No terrain yet on the command line: the rules that need height above ground are off
+        // (said on stderr by the caller).
+        let context = ProfileContext(zones: zones, ground: nil)
+        classifier = ProfileClassifier(context: context)
+        disabledRules = context.disabledRules
+        guard let lifecycle = AlertLifecycle() else { throw RuntimeFailure(message: "alert settings cannot work") }
+        self.lifecycle = lifecycle
+        var feeds: [AlertFeed] = []
+        for (format, destination) in [(AlertFeedFormat.jsonLines, options.alerts), (.cursorOnTarget, options.cot)] {
+            guard let destination else { continue }
+            do {
+                guard let stream = AlertStream(format: format) else { throw RuntimeFailure(message: "alert feed settings cannot work") }
+                feeds.append(try AlertFeed(stream, to: UDPDestination(destination)))
+            } catch let error as RuntimeFailure {
+                throw error
+            } catch {
+                throw RuntimeFailure(message: "\(destination): \(error)")
+            }
+        }
+        self.feeds = feeds
+    }
+
+    /// Judges the updates of one frame and sends what changed; then heartbeats if one is due.
+    func process(_ updates: [SystemTrack], at time: Double) {
+        changes.removeAll(keepingCapacity: true)
+        for u in updates {
+            let verdict = classifier.assess(u)
+            lifecycle.update(u, score: verdict.score, classification: verdict.profile?.rawValue ?? "suspect",
+                             reasons: verdict.reasons, into: &changes)
+        }
+        for alert in changes {
+            if alert.state == .raised { raised += 1 }
+            for feed in feeds { feed.send(alert) }
+            sent += 1
+        }
+        let active = lifecycle.active.count
+        for feed in feeds { feed.tick(at: time, activeAlerts: active) }
+    }
+}

@@ -1,0 +1,99 @@
+import Asterix
+
+/// The two alert feed formats.
+public enum AlertFeedFormat: Sendable, Equatable {
+    /// `AlertJSON`: one object a datagram; default destination udp://127.0.0.1:8610.
+    case jsonLines
+    /// `CursorOnTarget`: one event a datagram; default destination udp://127.0.0.1:6969 (the
+    /// TAK port; TAK's usual multicast group 239.2.3.1 is a setting away).
+    case cursorOnTarget
+
+    public var defaultDestination: String {
+        switch self {
+        case .jsonLines: "udp://127.0.0.1:8610"
+        case .cursorOnTarget: "udp://127.0.0.1:6969"
+        }
+    }
+}
+
+/// The datagrams of one alert feed, without the socket: each alert and each heartbeat gets the
+/// feed's next sequence number (1, 2, 3, … with no gap, so a consumer that sees one knows it lost
+/// a datagram), and a heartbeat goes out every `heartbeatInterval` seconds of data time, so a
+/// consumer that sees nothing can tell a quiet sky from a dead feed.
+public struct AlertStream: Sendable {
+    public let format: AlertFeedFormat
+    /// Seconds of data time between heartbeats.
+    public let heartbeatInterval: Double
+    /// Cursor on Target: seconds after an event's time when a client should consider it stale.
+    public let staleAfter: Double
+    /// The sequence number of the last datagram written (0 before the first).
+    public private(set) var sequence = 0
+    /// Data time at or after which the next heartbeat is due (−∞: at the first tick).
+    private var heartbeatDue = -Double.infinity
+
+    /// nil unless the interval and the stale time are positive and finite.
+    public init?(format: AlertFeedFormat, heartbeatInterval: Double = 5, staleAfter: Double = 60) {
+        guard heartbeatInterval > 0, heartbeatInterval.isFinite, staleAfter > 0, staleAfter.isFinite else { return nil }
+        self.format = format
+        self.heartbeatInterval = heartbeatInterval
+        self.staleAfter = staleAfter
+    }
+
+    /// Replaces `out` with the datagram of `alert`.
+    public mutating func datagram(for alert: Alert, into out: inout [UInt8]) {
+        out.removeAll(keepingCapacity: true)
+        sequence += 1
+        switch format {
+        case .jsonLines: AlertJSON.append(alert, sequence: sequence, to: &out)
+        case .cursorOnTarget: CursorOnTarget.append(alert, sequence: sequence, staleAfter: staleAfter, to: &out)
+        }
+    }
+
+    /// Data time has reached `time`: when a heartbeat is due, replaces `out` with it and returns
+    /// true. Heartbeats keep to a grid of the interval from the first one; after a jump in data
+    /// time (a gap in a replay) one heartbeat goes out, not one per missed slot.
+    public mutating func heartbeat(at time: Double, activeAlerts: Int, into out: inout [UInt8]) -> Bool {
+        guard time >= heartbeatDue else { return false }
+        heartbeatDue = heartbeatDue.isFinite
+            ? heartbeatDue + ((time - heartbeatDue) / heartbeatInterval).rounded(.down) * heartbeatInterval + heartbeatInterval
+            : time + heartbeatInterval
+        out.removeAll(keepingCapacity: true)
+        sequence += 1
+        switch format {
+        case .jsonLines:
+            AlertJSON.appendHeartbeat(time: time, sequence: sequence, activeAlerts: activeAlerts,
+                                      interval: heartbeatInterval, to: &out)
+        case .cursorOnTarget:
+            CursorOnTarget.appendHeartbeat(time: time, sequence: sequence, activeAlerts: activeAlerts,
+                                           interval: heartbeatInterval, to: &out)
+        }
+        return true
+    }
+}
+
+/// One alert feed on the network: an `AlertStream` sent through a `UDPSender`, which never blocks
+/// (a datagram the kernel refuses is counted in `sender.failed`; its sequence number is used all
+/// the same, so the consumer sees the gap).
+///
+/// Not `Sendable`: it owns a socket; use it from one task.
+public final class AlertFeed {
+    public private(set) var stream: AlertStream
+    public let sender: UDPSender
+    private var buffer: [UInt8] = []
+
+    public init(_ stream: AlertStream, to destination: UDPDestination,
+                multicast: UDPSender.Multicast = UDPSender.Multicast()) throws(UDPSenderError) {
+        self.stream = stream
+        sender = try UDPSender(to: destination, multicast: multicast)
+    }
+
+    public func send(_ alert: Alert) {
+        stream.datagram(for: alert, into: &buffer)
+        sender.send(buffer)
+    }
+
+    /// Call as data time advances (each track update or scan): sends a heartbeat when one is due.
+    public func tick(at time: Double, activeAlerts: Int) {
+        if stream.heartbeat(at: time, activeAlerts: activeAlerts, into: &buffer) { sender.send(buffer) }
+    }
+}

@@ -1,0 +1,111 @@
+import Glibc
+import Surveillance
+
+/// Scores every system track update against the suspect-profile rules. Plain synchronous state:
+/// the same updates in the same order give the same assessments.
+///
+/// ```
+/// var classifier = ProfileClassifier(context: context, settings: ProfileSettings())
+/// for update in updates {
+///     let a = classifier.assess(update)
+///     if a.score >= classifier.settings.alertThreshold { print(a.number, a.profile!, a.summary) }
+/// }
+/// ```
+public struct ProfileClassifier: Sendable {
+    public let context: ProfileContext
+    public let settings: ProfileSettings
+
+    /// A track number is reused after a while: its first time tells the two lives apart.
+    struct TrackKey: Hashable {
+        var number: UInt16
+        var firstTime: Double
+    }
+
+    private var tracks: [TrackKey: TrackFeatures] = [:]
+    /// Recent drop-outs, oldest first, for linking pop-ups to them.
+    public private(set) var dropOuts: [DropOut] = []
+    /// Tracks forgotten because the table was full (each an update stream judged from scratch after).
+    public private(set) var forgottenTracks = 0
+
+    public init(context: ProfileContext, settings: ProfileSettings = ProfileSettings()) {
+        self.context = context
+        self.settings = settings
+    }
+
+    /// Tracks currently followed.
+    public var trackCount: Int { tracks.count }
+
+    public mutating func assess(_ u: SystemTrack) -> Assessment {
+        let key = TrackKey(number: u.number, firstTime: u.firstTime)
+        let isNew = tracks[key] == nil
+        if isNew, tracks.count >= settings.maximumTracks, let stalest = tracks.min(by: { $0.value.time < $1.value.time })?.key {
+            tracks[stalest] = nil
+            forgottenTracks += 1
+        }
+        var f = tracks[key] ?? TrackFeatures(number: u.number, firstTime: u.firstTime)
+        f.update(with: u, context: context, settings: settings)
+        if isNew { linkBirth(&f, u) }
+
+        var dropOut: DropOut?
+        var closedAirport: Zones.Airport?
+        if u.ended {
+            tracks[key] = nil
+            (dropOut, closedAirport) = ending(f)
+            if let d = dropOut { remember(d) }
+        } else {
+            tracks[key] = f
+        }
+
+        let found = findings(f, dropOut: dropOut, closedAirport: closedAirport)
+        var evidence = 0.0
+        for x in found {
+            evidence += x.weight * (x.keepsFullWeight || u.source == .psrOnly ? 1 : settings.cooperativeFactor)
+        }
+        var reasons = found.map(\.reason)
+        if !found.isEmpty, context.sunElevation(latitude: u.latitude, longitude: u.longitude, time: u.time) < settings.nightSunElevation {
+            evidence *= settings.nightMultiplier
+            reasons.append("night")
+        }
+        // The most specific profile that fired names the class (the enum lists them in that order).
+        let profile = ProfileClass.allCases.first { c in found.contains { $0.profile == c } }
+        return Assessment(number: u.number, time: u.time, score: 1 - exp(-evidence), profile: profile, reasons: reasons, features: f)
+    }
+
+    /// At a track's birth: a pop-up if low away from airports; a stone-skip if it appears, without
+    /// transponder or low, near where another track was lost a while before.
+    private func linkBirth(_ f: inout TrackFeatures, _ u: SystemTrack) {
+        let awayFromAirports = (f.nearestAirport?.distance ?? .infinity) > settings.airportRadius
+        let low = f.heightAboveGround.map { $0 < settings.dropOutHeight } ?? false
+        f.poppedUp = low && awayFromAirports
+        guard awayFromAirports, low || u.source == .psrOnly else { return }
+        let here = Zones.Point(latitude: u.latitude, longitude: u.longitude)
+        let gaps = settings.stoneSkipMinimumGap...settings.stoneSkipTime
+        f.skippedFrom = dropOuts.map { ($0, Zones.distance(here, Zones.Point(latitude: $0.latitude, longitude: $0.longitude))) }
+            .filter { gaps.contains(u.firstTime - $0.0.time) && $0.1 <= settings.stoneSkipDistance }
+            .min { $0.1 < $1.1 }
+    }
+
+    /// At a track's end, judged where its last plot put it: a drop-out when low (or PSR-only
+    /// without a height) away from airports; a landing at a closed airport when low near one.
+    private func ending(_ f: TrackFeatures) -> (DropOut?, Zones.Airport?) {
+        guard let last = f.lastPlot else { return (nil, nil) }
+        let low = last.heightAboveGround.map { $0 < settings.dropOutHeight } ?? (f.psrOnlyRun >= settings.nonCooperativeUpdates)
+        guard low else { return (nil, nil) }
+        let airport = context.zones.nearestAirport(latitude: last.latitude, longitude: last.longitude)
+        if let a = airport, a.distance <= settings.airportRadius {
+            let closed = a.airport.hours.map { !$0.isOpen(at: last.time) } ?? false
+            return (nil, closed ? a.airport : nil)
+        }
+        let strip = context.zones.nearestStrip(latitude: last.latitude, longitude: last.longitude)
+        return (DropOut(number: f.number, time: last.time, latitude: last.latitude, longitude: last.longitude,
+                        heightAboveGround: last.heightAboveGround,
+                        strip: strip.flatMap { $0.distance <= settings.stripRadius ? $0.strip.name : nil }), nil)
+    }
+
+    private mutating func remember(_ d: DropOut) {
+        let memory = settings.stoneSkipTime
+        dropOuts.removeAll { d.time - $0.time > memory }
+        dropOuts.append(d)
+        if dropOuts.count > settings.maximumDropOuts { dropOuts.removeFirst(dropOuts.count - settings.maximumDropOuts) }
+    }
+}

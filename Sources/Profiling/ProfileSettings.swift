@@ -1,0 +1,102 @@
+/// Every number the profile rules use (`shared/DOMAIN.md` §5 suggests most of them; none is a
+/// published threshold). Distances in metres, speeds in m/s, times in seconds, angles in degrees.
+public struct ProfileSettings: Sendable, Equatable {
+    /// How much each rule adds to the evidence when it fires. The score is
+    /// `1 − exp(−E)`, E = Σ weights × night multiplier × (cooperative factor while squawking):
+    /// one weight of 1 alone gives 0.63, 2 gives 0.86, 3 gives 0.95.
+    public struct Weights: Sendable, Equatable {
+        /// PSR plots and no SSR reply ("strong").
+        public var nonCooperative = 0.8
+        /// SSR replies that stopped while primary plots go on: a transponder switched off in flight.
+        public var transponderLost = 1.2
+        /// Below `lowLevelHeight` for `lowLevelSeconds`; `veryLow` replaces it below `veryLowHeight`.
+        public var lowLevel = 0.6
+        public var veryLow = 0.9
+        /// Light-aircraft speed band ("context"); `ultralight` replaces it under `ultralightSpeed`.
+        public var lightAircraftSpeed = 0.2
+        public var ultralight = 0.4
+        /// Approaching the border, or crossed it lately; `borderNonCooperative` adds to either for a
+        /// track without transponder (the domain's "strong with non-cooperative").
+        public var borderApproach = 0.3
+        public var borderCrossing = 0.3
+        public var borderNonCooperative = 0.7
+        /// A track ending low (or PSR-only) away from airports; `dropOutAtStrip` adds near a known strip.
+        public var dropOut = 0.8
+        public var dropOutAtStrip = 0.6
+        /// Born low away from airports; `stoneSkip` when born near where another track dropped out.
+        public var popUp = 0.4
+        public var stoneSkip = 1.2
+        public var erratic = 0.3
+        public var loiter = 0.4
+        public var restrictedZone = 0.5
+        public var closedAirport = 0.5
+        /// 7500, 7600, 7700: always above the alert threshold on its own.
+        public var emergency = 3.0
+        public init() {}
+    }
+
+    public var weights = Weights()
+    /// Score above which a track counts as suspect (the alert lifecycle decides when to raise it).
+    public var alertThreshold = 0.8
+    /// Evidence is multiplied by this at night: sun below `nightSunElevation` (civil twilight).
+    public var nightMultiplier = 1.5
+    public var nightSunElevation = -6.0
+    /// Evidence is multiplied by this while the track squawks (SSR or Mode S): an identified
+    /// aircraft flying low is a question for air traffic control, not an interception. The
+    /// emergency and transponder-lost rules are not reduced.
+    public var cooperativeFactor = 0.5
+
+    /// Consecutive PSR-only updates (each a scan of some radar) before a track is non-cooperative.
+    public var nonCooperativeUpdates = 3
+    /// 1000 ft and 500 ft.
+    public var lowLevelHeight = 304.8
+    public var veryLowHeight = 152.4
+    public var lowLevelSeconds = 60.0
+    /// 40–200 kt, ultralight under 60 kt.
+    public var lightAircraftSpeed: ClosedRange<Double> = 20.6...102.9
+    public var ultralightSpeed = 30.9
+    /// Within 50 km, heading within ±45° of the way to the border, and closer by at least
+    /// `closingDistance` than `closingWindow` ago: a track's heading wanders, its approach must hold.
+    public var borderApproachDistance = 50_000.0
+    public var borderApproachHeading = 45.0
+    public var closingWindow = 120.0
+    public var closingDistance = 2_000.0
+    /// A crossing stays a reason this long.
+    public var crossingMemory = 900.0
+    /// "Away from airports" means farther than this from every airport.
+    public var airportRadius = 5_000.0
+    /// "Near a known strip".
+    public var stripRadius = 3_000.0
+    /// A track ending (or born) below this height above ground away from airports is a drop-out
+    /// (a pop-up); a PSR-only track without a measured height ending away from airports also is.
+    public var dropOutHeight = 304.8
+    /// A pop-up links to a drop-out that ended at least `stoneSkipMinimumGap` and at most
+    /// `stoneSkipTime` before, within `stoneSkipDistance`. Shorter gaps are the tracker losing a
+    /// track for a few scans, not a landing or a run below coverage.
+    public var stoneSkipTime = 1_800.0
+    public var stoneSkipDistance = 20_000.0
+    public var stoneSkipMinimumGap = 120.0
+    /// More than 30° of heading in a 12 s scan, 30 % of speed within 60 s, or 1500 ft/min at low
+    /// level. Heading and speed changes are judged only above `erraticMinimumSpeed`, where the
+    /// tracker's velocity is steadier than the thresholds.
+    public var erraticHeadingChange = 30.0
+    public var erraticScan = 12.0
+    public var erraticSpeedChange = 0.3
+    public var erraticSpeedWindow = 60.0
+    public var erraticVerticalRate = 7.62
+    public var erraticMinimumSpeed = 15.0
+    /// 360° of turn within 5 min, every sample of those 5 min within 5 km of their mean.
+    public var loiterTurn = 360.0
+    public var loiterWindow = 300.0
+    public var loiterRadius = 5_000.0
+
+    /// One history sample per track at most this often; `historyCapacity` samples kept (enough for
+    /// the longest window: 300 s / 4 s = 75).
+    public var sampleInterval = 4.0
+    public var historyCapacity = 96
+    /// Hard limits: tracks followed at once (the stalest is forgotten beyond), drop-outs remembered.
+    public var maximumTracks = 4_096
+    public var maximumDropOuts = 512
+
+    public init() {}
+}

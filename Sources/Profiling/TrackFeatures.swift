@@ -1,0 +1,173 @@
+import Glibc
+import Surveillance
+
+/// What one track has shown over its life, updated with each of its updates. Memory is bounded:
+/// a few numbers and at most `historyCapacity` thinned samples for the windowed measures.
+public struct TrackFeatures: Sendable {
+    /// One thinned point of the track's history.
+    public struct Sample: Sendable, Equatable {
+        public var time: Double
+        public var latitude: Double
+        public var longitude: Double
+        public var speed: Double
+        public var heading: Double
+        /// Metres to the border, positive north; nil without a border.
+        public var border: Double?
+    }
+
+    public let number: UInt16
+    public let firstTime: Double
+    public private(set) var time: Double = 0
+    public private(set) var latitude: Double = 0
+    public private(set) var longitude: Double = 0
+    public private(set) var source: SystemTrack.Source = .psrOnly
+    /// Metres, nil without altitude or terrain.
+    public private(set) var heightAboveGround: Double?
+    /// Since when the track has been continuously below `lowLevelHeight`.
+    public private(set) var lowSince: Double?
+    /// m/s, degrees from north, m/s up.
+    public private(set) var groundSpeed: Double = 0
+    public private(set) var heading: Double = 0
+    public private(set) var verticalRate: Double = 0
+    /// Heading change over the last scan, degrees (absolute), and the largest relative speed change
+    /// within the speed window; zero below the speed where they mean something.
+    public private(set) var headingChange: Double = 0
+    public private(set) var speedChange: Double = 0
+    /// Consecutive PSR-only updates up to now.
+    public private(set) var psrOnlyRun = 0
+    /// Whether any update carried SSR or Mode S.
+    public private(set) var everSquawked = false
+    /// When SSR was judged lost mid-track (primary plots going on); nil while squawking.
+    public private(set) var transponderLostAt: Double?
+    /// 7500, 7600 or 7700 while squawked.
+    public private(set) var emergency: Mode3A?
+    public private(set) var border: Zones.BorderFix?
+    /// m/s toward the border (negative: moving away).
+    public private(set) var closingSpeed: Double = 0
+    /// Degrees between the track's heading and the way to the nearest border point.
+    public private(set) var offBorderNormal: Double = 180
+    /// Metres nearer the border than `closingWindow` ago (on the same side), nil while too young.
+    public private(set) var closedIn: Double?
+    /// The last crossing: when and which way.
+    public private(set) var lastCrossing: (time: Double, northbound: Bool)?
+    /// Signed degrees of turn within the loiter window, and whether all of that window's samples
+    /// lie within `loiterRadius` of their mean.
+    public private(set) var windowTurn: Double = 0
+    public private(set) var windowCompact = false
+    public private(set) var restrictedArea: String?
+    public private(set) var nearestAirport: (airport: Zones.Airport, distance: Double)?
+    /// Where the last plot (not a coasted estimate) put the track.
+    public private(set) var lastPlot: (time: Double, latitude: Double, longitude: Double, heightAboveGround: Double?)?
+    /// Born low away from airports.
+    public internal(set) var poppedUp = false
+    /// The drop-out this track's birth is linked to (stone-skip), and metres from it to the birth.
+    public internal(set) var skippedFrom: (dropOut: DropOut, distance: Double)?
+    public private(set) var samples: [Sample] = []
+
+    public init(number: UInt16, firstTime: Double) {
+        self.number = number
+        self.firstTime = firstTime
+    }
+
+    public mutating func update(with u: SystemTrack, context: ProfileContext, settings s: ProfileSettings) {
+        let previousBorder = border?.signedDistance
+        time = u.time
+        latitude = u.latitude
+        longitude = u.longitude
+        source = u.source
+        // The plane's north is within a degree of true north over the coverage: headings are taken from it.
+        groundSpeed = u.groundSpeed
+        if groundSpeed > 1 { heading = Self.normalised(atan2(u.vx, u.vy) * 180 / Double.pi) }
+        verticalRate = u.verticalRate
+        heightAboveGround = context.heightAboveGround(latitude: u.latitude, longitude: u.longitude, altitude: u.altitude)
+        if let h = heightAboveGround, h < s.lowLevelHeight { lowSince = lowSince ?? u.time } else { lowSince = nil }
+
+        if u.source == .psrOnly {
+            psrOnlyRun += 1
+            if everSquawked, psrOnlyRun == s.nonCooperativeUpdates { transponderLostAt = u.time }
+        } else {
+            psrOnlyRun = 0
+            everSquawked = true
+            transponderLostAt = nil
+        }
+        emergency = u.mode3A.flatMap { $0.isEmergency ? $0 : nil }
+
+        border = context.zones.borderFix(latitude: u.latitude, longitude: u.longitude)
+        if let b = border {
+            closingSpeed = u.vx * b.towardEast + u.vy * b.towardNorth
+            let toward = atan2(b.towardEast, b.towardNorth) * 180 / Double.pi
+            offBorderNormal = abs(Self.signed(heading - toward))
+            // A change of side close to the line is a crossing; far away it is the nearest segment changing.
+            if let before = previousBorder, (before > 0) != (b.signedDistance > 0), abs(before) < 5_000, abs(b.signedDistance) < 5_000 {
+                lastCrossing = (u.time, b.signedDistance > 0)
+            }
+        }
+        restrictedArea = context.zones.restrictedArea(latitude: u.latitude, longitude: u.longitude)?.name
+        nearestAirport = context.zones.nearestAirport(latitude: u.latitude, longitude: u.longitude)
+        if u.stage != .coasting { lastPlot = (u.time, u.latitude, u.longitude, heightAboveGround) }
+
+        if samples.last.map({ u.time - $0.time >= s.sampleInterval }) ?? true {
+            samples.append(Sample(time: u.time, latitude: u.latitude, longitude: u.longitude, speed: groundSpeed,
+                                  heading: heading, border: border?.signedDistance))
+            // A short array: dropping its head is cheaper than a ring's bookkeeping is worth.
+            if samples.count > s.historyCapacity { samples.removeFirst(samples.count - s.historyCapacity) }
+        }
+        measureWindows(s)
+    }
+
+    private mutating func measureWindows(_ s: ProfileSettings) {
+        let now = time
+        // The newest sample at least `age` old.
+        func sample(olderThan age: Double) -> Sample? { samples.last { now - $0.time >= age } }
+
+        if groundSpeed >= s.erraticMinimumSpeed, let then = sample(olderThan: s.erraticScan), then.speed >= s.erraticMinimumSpeed {
+            headingChange = abs(Self.signed(heading - then.heading))
+        } else {
+            headingChange = 0
+        }
+        let recent = samples.filter { now - $0.time <= s.erraticSpeedWindow && $0.speed >= s.erraticMinimumSpeed }
+        if let lo = recent.map(\.speed).min(), let hi = recent.map(\.speed).max(), recent.count >= 2 {
+            speedChange = (hi - lo) / hi
+        } else {
+            speedChange = 0
+        }
+        if let b = border?.signedDistance, let then = sample(olderThan: s.closingWindow), let d = then.border, (d > 0) == (b > 0) {
+            closedIn = abs(d) - abs(b)
+        } else {
+            closedIn = nil
+        }
+        let window = samples.filter { now - $0.time <= s.loiterWindow }
+        windowTurn = 0
+        for (a, b) in zip(window, window.dropFirst()) where a.speed >= s.erraticMinimumSpeed / 2 && b.speed >= s.erraticMinimumSpeed / 2 {
+            windowTurn += Self.signed(b.heading - a.heading)
+        }
+        let mean = Zones.Point(latitude: window.map(\.latitude).reduce(0, +) / Double(max(window.count, 1)),
+                               longitude: window.map(\.longitude).reduce(0, +) / Double(max(window.count, 1)))
+        windowCompact = window.count >= 2 && window.allSatisfy {
+            Zones.distance(mean, Zones.Point(latitude: $0.latitude, longitude: $0.longitude)) <= s.loiterRadius
+        }
+    }
+
+    /// Degrees in [0, 360).
+    static func normalised(_ d: Double) -> Double {
+        let r = d.truncatingRemainder(dividingBy: 360)
+        return r < 0 ? r + 360 : r
+    }
+
+    /// Degrees in (−180, 180].
+    static func signed(_ d: Double) -> Double {
+        let r = normalised(d)
+        return r > 180 ? r - 360 : r
+    }
+}
+
+/// Where a track was lost low (or PSR-only) away from airports: the first half of a stone-skip.
+public struct DropOut: Sendable, Equatable {
+    public var number: UInt16
+    public var time: Double
+    public var latitude: Double
+    public var longitude: Double
+    public var heightAboveGround: Double?
+    /// The known strip it was lost near, if any.
+    public var strip: String?
+}

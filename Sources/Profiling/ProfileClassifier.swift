@@ -24,6 +24,8 @@ public struct ProfileClassifier: Sendable {
     private var tracks: [TrackKey: TrackFeatures] = [:]
     /// Recent drop-outs, oldest first, for linking pop-ups to them.
     public private(set) var dropOuts: [DropOut] = []
+    /// The features of the tracks behind `dropOuts`, for a re-acquired track to continue.
+    private var lostFeatures: [TrackKey: TrackFeatures] = [:]
     /// Tracks forgotten because the table was full (each an update stream judged from scratch after).
     public private(set) var forgottenTracks = 0
 
@@ -51,7 +53,7 @@ public struct ProfileClassifier: Sendable {
         if u.ended {
             tracks[key] = nil
             (dropOut, closedAirport) = ending(f)
-            if let d = dropOut { remember(d) }
+            if let d = dropOut { remember(d, f) }
         } else {
             tracks[key] = f
         }
@@ -77,19 +79,42 @@ public struct ProfileClassifier: Sendable {
         let awayFromAirports = (f.nearestAirport?.distance ?? .infinity) > settings.airportRadius
         let low = f.heightAboveGround.map { $0 < settings.dropOutHeight } ?? false
         f.poppedUp = low && awayFromAirports
-        guard awayFromAirports, low || u.source == .psrOnly else { return }
+        // A squawking aircraft is identified: it does not skip in secret.
+        guard awayFromAirports, u.source == .psrOnly else { return }
         let here = Zones.Point(latitude: u.latitude, longitude: u.longitude)
+        // The same aircraft re-acquired: a track born where a lost one would be by now is its continuation.
+        if let d = dropOuts.last(where: { isReacquisition($0, here: here, time: u.firstTime) }) {
+            f.poppedUp = false
+            if let old = lostFeatures[TrackKey(number: d.number, firstTime: d.firstTime)] { f.inherit(from: old, settings: settings) }
+            return
+        }
         let gaps = settings.stoneSkipMinimumGap...settings.stoneSkipTime
-        f.skippedFrom = dropOuts.map { ($0, Zones.distance(here, Zones.Point(latitude: $0.latitude, longitude: $0.longitude))) }
+        f.skippedFrom = dropOuts.filter { !settings.stoneSkipNeedsLowDropOut || $0.strip != nil || $0.heightAboveGround.map { $0 < settings.dropOutHeight } == true }
+            .map { ($0, Zones.distance(here, Zones.Point(latitude: $0.latitude, longitude: $0.longitude))) }
             .filter { gaps.contains(u.firstTime - $0.0.time) && $0.1 <= settings.stoneSkipDistance }
             .min { $0.1 < $1.1 }
+    }
+
+    /// Whether a track born at `here` at `time` is where the dropped-out track would be by then:
+    /// the centre of its orbit if it was circling, else dead reckoning, within `reacquisitionGap`.
+    func isReacquisition(_ d: DropOut, here: Zones.Point, time: Double) -> Bool {
+        let gap = time - d.time
+        guard gap >= 0, gap <= settings.reacquisitionGap else { return false }
+        let predicted: Zones.Point
+        if let c = d.orbitCentre {
+            predicted = c
+        } else {
+            let lat = d.latitude + d.vy * gap / 110_574
+            predicted = Zones.Point(latitude: lat, longitude: d.longitude + d.vx * gap / (111_320 * cos(lat * .pi / 180)))
+        }
+        return Zones.distance(here, predicted) <= settings.reacquisitionDistance
     }
 
     /// At a track's end, judged where its last plot put it: a drop-out when low (or PSR-only
     /// without a height) away from airports; a landing at a closed airport when low near one.
     private func ending(_ f: TrackFeatures) -> (DropOut?, Zones.Airport?) {
         guard let last = f.lastPlot else { return (nil, nil) }
-        let low = last.heightAboveGround.map { $0 < settings.dropOutHeight } ?? (f.psrOnlyRun >= settings.nonCooperativeUpdates)
+        let low = last.heightAboveGround.map { $0 < settings.dropOutHeight } ?? f.nonCooperative
         guard low else { return (nil, nil) }
         let airport = context.zones.nearestAirport(latitude: last.latitude, longitude: last.longitude)
         if let a = airport, a.distance <= settings.airportRadius {
@@ -99,13 +124,20 @@ public struct ProfileClassifier: Sendable {
         let strip = context.zones.nearestStrip(latitude: last.latitude, longitude: last.longitude)
         return (DropOut(number: f.number, time: last.time, latitude: last.latitude, longitude: last.longitude,
                         heightAboveGround: last.heightAboveGround,
-                        strip: strip.flatMap { $0.distance <= settings.stripRadius ? $0.strip.name : nil }), nil)
+                        strip: strip.flatMap { $0.distance <= settings.stripRadius ? $0.strip.name : nil },
+                        vx: f.vx, vy: f.vy,
+                        orbitCentre: f.windowCompact && abs(f.windowTurn) >= settings.loiterTurn / 2 ? f.windowCentre : nil,
+                        firstTime: f.firstTime), nil)
     }
 
-    private mutating func remember(_ d: DropOut) {
+    private mutating func remember(_ d: DropOut, _ f: TrackFeatures) {
         let memory = settings.stoneSkipTime
         dropOuts.removeAll { d.time - $0.time > memory }
         dropOuts.append(d)
         if dropOuts.count > settings.maximumDropOuts { dropOuts.removeFirst(dropOuts.count - settings.maximumDropOuts) }
+        // Only those that can still be re-acquired are kept (at most `maximumDropOuts`).
+        lostFeatures[TrackKey(number: d.number, firstTime: f.firstTime)] = f
+        let keep = Set(dropOuts.filter { d.time - $0.time <= settings.reacquisitionGap }.map { TrackKey(number: $0.number, firstTime: $0.firstTime) })
+        lostFeatures = lostFeatures.filter { keep.contains($0.key) }
     }
 }

@@ -12,7 +12,7 @@ extension ProfileClassifier {
     func findings(_ f: TrackFeatures, dropOut: DropOut?, closedAirport: Zones.Airport?) -> [Finding] {
         let s = settings, w = settings.weights
         var out: [Finding] = []
-        let nonCooperative = f.psrOnlyRun >= s.nonCooperativeUpdates
+        let nonCooperative = f.nonCooperative
         if let code = f.emergency {
             out.append(Finding(weight: w.emergency, reason: "squawk \(code.description)", profile: .emergencySquawk, keepsFullWeight: true))
         }
@@ -53,7 +53,8 @@ extension ProfileClassifier {
                                    profile: profile))
             }
         }
-        if f.windowCompact, abs(f.windowTurn) >= s.loiterTurn {
+        let nearBorder = f.border.map { abs($0.signedDistance) <= s.loiterBorderDistance } ?? true
+        if f.windowCompact, abs(f.windowTurn) >= s.loiterTurn, nearBorder {
             let profile: ProfileClass = f.groundSpeed < s.ultralightSpeed && nonCooperative ? .ultralightIncursion : .loiterDrop
             out.append(Finding(weight: w.loiter, reason: "circling: \(Int(abs(f.windowTurn).rounded()))° in \(Self.duration(s.loiterWindow))",
                                profile: profile))
@@ -76,7 +77,8 @@ extension ProfileClassifier {
         }
         if let d = dropOut {
             let height = d.heightAboveGround.map { " at \(Self.metres($0)) above ground" } ?? ""
-            out.append(Finding(weight: w.dropOut + (d.strip == nil ? 0 : w.dropOutAtStrip),
+            let known = d.heightAboveGround != nil || d.strip != nil
+            out.append(Finding(weight: (known ? w.dropOut : w.dropOutUnknownHeight) + (d.strip == nil ? 0 : w.dropOutAtStrip),
                                reason: "lost\(height) away from airports" + (d.strip.map { " near strip \($0)" } ?? ""),
                                profile: .clandestineLanding))
         }

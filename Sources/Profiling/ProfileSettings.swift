@@ -23,6 +23,10 @@ public struct ProfileSettings: Sendable, Equatable {
         /// A track ending low (or PSR-only) away from airports; `dropOutAtStrip` adds near a known strip.
         public var dropOut = 0.8
         public var dropOutAtStrip = 0.6
+        /// Replaces `dropOut` for a track lost without a trusted height away from strips: a PSR-only track
+        /// also ends leaving coverage or split by the tracker; it is reported (and names the class) but
+        /// adds nothing unless set.
+        public var dropOutUnknownHeight = 0.0
         /// Born low away from airports; `stoneSkip` when born near where another track dropped out.
         public var popUp = 0.4
         public var stoneSkip = 1.2
@@ -48,6 +52,14 @@ public struct ProfileSettings: Sendable, Equatable {
 
     /// Consecutive PSR-only updates (each a scan of some radar) before a track is non-cooperative.
     public var nonCooperativeUpdates = 3
+    /// A track that squawked is judged to have lost its transponder (or, after it, non-cooperative)
+    /// only once its last SSR/Mode S update is at least this old as well: a missed reply or a
+    /// PSR-only radar's plot between two SSR scans is not a transponder switched off.
+    public var transponderLostSeconds = 30.0
+    /// Heights above ground are taken only from transponder altitudes (`SystemTrack.flightLevel`
+    /// set): a 3-D radar's height (σ ~900 m) says nothing about 150 m above ground. True trusts
+    /// any altitude the tracker gives.
+    public var trustRadarHeight = false
     /// 1000 ft and 500 ft.
     public var lowLevelHeight = 304.8
     public var veryLowHeight = 152.4
@@ -76,6 +88,18 @@ public struct ProfileSettings: Sendable, Equatable {
     public var stoneSkipTime = 1_800.0
     public var stoneSkipDistance = 20_000.0
     public var stoneSkipMinimumGap = 120.0
+    /// A pop-up within `reacquisitionDistance` of where the lost track would be by now (dead
+    /// reckoning for at most `reacquisitionGap`; the centre of its orbit if it was circling) is the
+    /// same aircraft re-acquired by the tracker, not a stone-skip.
+    public var reacquisitionDistance = 5_000.0
+    public var reacquisitionGap = 600.0
+    /// A stone-skip needs evidence that the drop-out was low: a transponder height below
+    /// `dropOutHeight`, or a known strip within `stripRadius`. A PSR-only track lost without a height
+    /// away from strips is still remembered and reported, with `Weights.dropOutUnknownHeight`.
+    public var stoneSkipNeedsLowDropOut = true
+    /// Loiter counts only within this distance of the border (a crop duster circling a field far
+    /// inland is not an airdrop); without a border line it always counts.
+    public var loiterBorderDistance = 50_000.0
     /// More than 30° of heading in a 12 s scan, 30 % of speed within 60 s, or 1500 ft/min at low
     /// level. Heading and speed changes are judged only above `erraticMinimumSpeed`, where the
     /// tracker's velocity is steadier than the thresholds.

@@ -37,8 +37,13 @@ public struct TrackFeatures: Sendable {
     public private(set) var psrOnlyRun = 0
     /// Whether any update carried SSR or Mode S.
     public private(set) var everSquawked = false
-    /// When SSR was judged lost mid-track (primary plots going on); nil while squawking.
+    /// When SSR was judged lost mid-track (primary plots going on): the time of the last SSR/Mode S
+    /// update, set once PSR-only updates have gone on long enough; nil while squawking.
     public private(set) var transponderLostAt: Double?
+    /// The time of the last SSR/Mode S update.
+    public private(set) var lastSquawkTime: Double?
+    /// PSR-only for `nonCooperativeUpdates` updates and, if it ever squawked, for `transponderLostSeconds`.
+    public private(set) var nonCooperative = false
     /// 7500, 7600 or 7700 while squawked.
     public private(set) var emergency: Mode3A?
     public private(set) var border: Zones.BorderFix?
@@ -54,6 +59,11 @@ public struct TrackFeatures: Sendable {
     /// lie within `loiterRadius` of their mean.
     public private(set) var windowTurn: Double = 0
     public private(set) var windowCompact = false
+    /// The mean position of the loiter window's samples.
+    public private(set) var windowCentre: Zones.Point?
+    /// m/s east and north at the last update.
+    public private(set) var vx = 0.0
+    public private(set) var vy = 0.0
     public private(set) var restrictedArea: String?
     public private(set) var nearestAirport: (airport: Zones.Airport, distance: Double)?
     /// Where the last plot (not a coasted estimate) put the track.
@@ -63,6 +73,8 @@ public struct TrackFeatures: Sendable {
     /// The drop-out this track's birth is linked to (stone-skip), and metres from it to the birth.
     public internal(set) var skippedFrom: (dropOut: DropOut, distance: Double)?
     public private(set) var samples: [Sample] = []
+    /// The track this one continues: born where that one, lost shortly before, would be by now.
+    public internal(set) var reacquiredFrom: UInt16?
 
     public init(number: UInt16, firstTime: Double) {
         self.number = number
@@ -77,17 +89,27 @@ public struct TrackFeatures: Sendable {
         source = u.source
         // The plane's north is within a degree of true north over the coverage: headings are taken from it.
         groundSpeed = u.groundSpeed
+        vx = u.vx
+        vy = u.vy
         if groundSpeed > 1 { heading = Self.normalised(atan2(u.vx, u.vy) * 180 / Double.pi) }
         verticalRate = u.verticalRate
-        heightAboveGround = context.heightAboveGround(latitude: u.latitude, longitude: u.longitude, altitude: u.altitude)
+        let trusted = u.flightLevel != nil || s.trustRadarHeight
+        heightAboveGround = trusted ? context.heightAboveGround(latitude: u.latitude, longitude: u.longitude, altitude: u.altitude) : nil
         if let h = heightAboveGround, h < s.lowLevelHeight { lowSince = lowSince ?? u.time } else { lowSince = nil }
 
-        if u.source == .psrOnly {
+        // A coasting update carries no plot: it is neither a primary plot nor a missed reply.
+        // (The tracker calls a coasting track PSR-only once its SSR memory runs out: counting those
+        // made airliners coasting through a few missed scans "transponder off".)
+        if u.stage != .coasting, u.source == .psrOnly {
             psrOnlyRun += 1
-            if everSquawked, psrOnlyRun == s.nonCooperativeUpdates { transponderLostAt = u.time }
-        } else {
+            let silentLongEnough = lastSquawkTime.map { u.time - $0 >= s.transponderLostSeconds } ?? true
+            nonCooperative = psrOnlyRun >= s.nonCooperativeUpdates && silentLongEnough
+            if everSquawked, nonCooperative, transponderLostAt == nil { transponderLostAt = lastSquawkTime }
+        } else if u.source != .psrOnly {
             psrOnlyRun = 0
             everSquawked = true
+            lastSquawkTime = u.time
+            nonCooperative = false
             transponderLostAt = nil
         }
         emergency = u.mode3A.flatMap { $0.isEmergency ? $0 : nil }
@@ -115,13 +137,38 @@ public struct TrackFeatures: Sendable {
         measureWindows(s)
     }
 
+    /// Takes over the history of the track this one continues (the tracker lost and re-acquired the
+    /// same aircraft): its samples, transponder history, crossing and low-level time, so that windows
+    /// and runs are not reset by a track split. Called after this track's first update.
+    mutating func inherit(from old: TrackFeatures, settings s: ProfileSettings) {
+        reacquiredFrom = old.number
+        samples = Array((old.samples.filter { $0.time < (samples.first?.time ?? time) } + samples).suffix(s.historyCapacity))
+        everSquawked = everSquawked || old.everSquawked
+        lastSquawkTime = lastSquawkTime ?? old.lastSquawkTime
+        if psrOnlyRun > 0 {
+            psrOnlyRun += old.psrOnlyRun
+            let silentLongEnough = lastSquawkTime.map { time - $0 >= s.transponderLostSeconds } ?? true
+            nonCooperative = psrOnlyRun >= s.nonCooperativeUpdates && silentLongEnough
+            if everSquawked, nonCooperative, transponderLostAt == nil { transponderLostAt = old.transponderLostAt ?? lastSquawkTime }
+        }
+        lastCrossing = lastCrossing ?? old.lastCrossing
+        if lowSince != nil, let before = old.lowSince { lowSince = before }
+        measureWindows(s)
+    }
+
     private mutating func measureWindows(_ s: ProfileSettings) {
         let now = time
         // The newest sample at least `age` old.
         func sample(olderThan age: Double) -> Sample? { samples.last { now - $0.time >= age } }
 
-        if groundSpeed >= s.erraticMinimumSpeed, let then = sample(olderThan: s.erraticScan), then.speed >= s.erraticMinimumSpeed {
-            headingChange = abs(Self.signed(heading - then.heading))
+        if groundSpeed >= s.erraticMinimumSpeed, let then = sample(olderThan: s.erraticScan), then.speed >= s.erraticMinimumSpeed,
+           now - then.time <= 2 * s.erraticScan {
+            // A steady turn (an orbit, a standard-rate turn) is not erratic: the change is measured
+            // against the turn of the scan before, when known.
+            let turn = Self.signed(heading - then.heading)
+            let before = samples.last { then.time - $0.time >= s.erraticScan }
+                .flatMap { $0.speed >= s.erraticMinimumSpeed ? Self.signed(then.heading - $0.heading) : nil } ?? 0
+            headingChange = abs(turn - before)
         } else {
             headingChange = 0
         }
@@ -146,6 +193,7 @@ public struct TrackFeatures: Sendable {
         windowCompact = window.count >= 2 && window.allSatisfy {
             Zones.distance(mean, Zones.Point(latitude: $0.latitude, longitude: $0.longitude)) <= s.loiterRadius
         }
+        windowCentre = window.isEmpty ? nil : mean
     }
 
     /// Degrees in [0, 360).
@@ -170,4 +218,10 @@ public struct DropOut: Sendable, Equatable {
     public var heightAboveGround: Double?
     /// The known strip it was lost near, if any.
     public var strip: String?
+    /// Its velocity when lost (m/s east, north), and the centre of its orbit if it was circling.
+    public var vx = 0.0
+    public var vy = 0.0
+    public var orbitCentre: Zones.Point?
+    /// The lost track's first time (with `number`, which track it was).
+    public var firstTime = 0.0
 }

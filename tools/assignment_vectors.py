@@ -148,17 +148,6 @@ def generate(np, linear_sum_assignment):
     }
 
 
-def write(vectors, f):
-    """One case a line: the file stays diffable without an indented line per cost."""
-    f.write("{\n")
-    for key in ("about", "scipy"):
-        f.write(f" {json.dumps(key)}: {json.dumps(vectors[key])},\n")
-    f.write(' "cases": [\n')
-    lines = [json.dumps(c, separators=(",", ":"), allow_nan=False) for c in vectors["cases"]]
-    f.write(",\n".join(lines))
-    f.write("\n ]\n}\n")
-
-
 def main(argv):
     def computed():
         import numpy as np
@@ -166,7 +155,7 @@ def main(argv):
         return generate(np, linear_sum_assignment)
     return vectors.run(argv, name="assignment_vectors", library="scipy", wanted=SCIPY_VERSION,
                        install=f"or pip install scipy=={SCIPY_VERSION}", fixture=FIXTURE,
-                       generate=computed, tolerance=TOLERANCE, write=write,
+                       generate=computed, tolerance=TOLERANCE,
                        count=lambda v: f"{len(v['cases'])} problems")
 
 

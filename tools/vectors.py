@@ -33,13 +33,22 @@ def differences(a, b, tolerance, path="$"):
         yield f"{path}: {a!r}, expected {b!r}"
 
 
-def write_indented(vectors, f):
-    json.dump(vectors, f, indent=1)
-    f.write("\n")
+def write_lines(vectors, f):
+    """One top-level key a line, and a list of entries one entry a line: compact, and a changed
+    vector still shows as a changed line in a diff."""
+    def compact(value):
+        return json.dumps(value, separators=(",", ":"), allow_nan=False)
+    lines = []
+    for key, value in vectors.items():
+        if isinstance(value, list) and value and all(isinstance(v, (dict, list)) for v in value):
+            lines.append(f" {json.dumps(key)}: [\n" + ",\n".join("  " + compact(v) for v in value) + "\n ]")
+        else:
+            lines.append(f" {json.dumps(key)}: {compact(value)}")
+    f.write("{\n" + ",\n".join(lines) + "\n}\n")
 
 
 def run(argv, *, name, library, wanted, install, fixture, generate, count, tolerance,
-        write=write_indented):
+        write=write_lines):
     """The script's main. `generate()` computes the vectors (importing the library itself);
     `count(vectors)` says how many there are, as "N things"; `write(vectors, file)` lays them out."""
     check = "--check" in argv[1:]

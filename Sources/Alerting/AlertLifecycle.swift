@@ -31,6 +31,8 @@ public struct AlertLifecycle: Sendable {
 
     /// Active alerts (raised and not cleared), by track number: their last sent state.
     public var active: [Alert] { slots.keys.sorted().compactMap { slots[$0]?.active } }
+    /// How many alerts are active, without building them (heartbeats say it every few seconds).
+    public var activeCount: Int { slots.values.count { $0.active != nil } }
 
     /// Feeds the classifier's verdict on one track update; appends the state changes it causes
     /// (usually none, at most two: the clear of a reused number's old alert, then a raise).

@@ -73,9 +73,7 @@ public enum CursorOnTarget {
 
     /// 1-σ semi-major axis of the position ellipse, metres: √ of the larger eigenvalue.
     static func circularError(_ c: Covariance2) -> Double {
-        let mean = (c.xx + c.yy) / 2
-        let half = (c.xx - c.yy) / 2
-        let major = mean + (half * half + c.xy * c.xy).squareRoot()
+        let major = c.largestEigenvalue
         return major >= 0 ? major.squareRoot() : unknown
     }
 

@@ -47,6 +47,11 @@ public struct Covariance2: Sendable, Equatable, CustomStringConvertible {
     }
 
     public var determinant: Double { xx * yy - xy * xy }
+    /// The larger eigenvalue: the variance along the ellipse's long axis, m².
+    public var largestEigenvalue: Double {
+        let half = (xx - yy) / 2
+        return (xx + yy) / 2 + (half * half + xy * xy).squareRoot()
+    }
     public var sigmaX: Double { xx.squareRoot() }
     public var sigmaY: Double { yy.squareRoot() }
 

@@ -120,10 +120,7 @@ public struct Tracker {
     /// (evaluation uses them to tell what the radars saw).
     public func forEachPlacedPlot(_ body: (_ time: Double, _ latitude: Double, _ longitude: Double, _ sigma: Double) -> Void) {
         for p in batch {
-            let c = p.measurement.covariance
-            let half = (c.xx - c.yy) / 2
-            let largest = (c.xx + c.yy) / 2 + (half * half + c.xy * c.xy).squareRoot()
-            body(p.time, p.latitude, p.longitude, largest.squareRoot())
+            body(p.time, p.latitude, p.longitude, p.measurement.covariance.largestEigenvalue.squareRoot())
         }
     }
 

@@ -43,7 +43,7 @@ struct AlertLifecycleTests {
             }
         }
         #expect(out.map(\.track.number) == [7, 65_535] && out.allSatisfy { $0.state == .raised })
-        #expect(lifecycle.active.map(\.track.number) == [7, 65_535])
+        #expect(lifecycle.active.map(\.track.number) == [7, 65_535] && lifecycle.activeCount == 2)
     }
 
     @Test("raised after K consecutive updates at or above the raise score, not before")

@@ -84,7 +84,7 @@ final class AlertPipeline {
             for feed in feeds { feed.send(alert) }
             sent += 1
         }
-        let active = lifecycle.active.count
+        let active = lifecycle.activeCount
         for feed in feeds { feed.tick(at: time, activeAlerts: active) }
     }
 }

@@ -42,13 +42,13 @@ struct ReplayCommand: ParsableCommand {
         var run = TrackingRun(settings: try tracking.settings, editions: try source.editionTable(), date: tracking.midnight)
         var pacer = ReplayPacer(speed: speed == "max" ? nil : Double(speed))
         let sender: UDPSender?
-        var encoder: Cat062TrackEncoder?
         do {
             sender = try tracks.map { try UDPSender(to: UDPDestination($0)) }
-            encoder = sender == nil ? nil : Cat062TrackEncoder()
         } catch {
             throw RuntimeFailure(message: "--tracks: \(error)")
         }
+        // The default settings name a known edition, so this cannot fail.
+        guard var encoder = Cat062TrackEncoder() else { throw RuntimeFailure(message: "no CAT062 definition to encode with") }
         let lines = try jsonl.map { path throws(RuntimeFailure) in try OutputBuffer(path: path) }
         let alerts = alerting.wanted ? try AlertPipeline(alerting) : nil
         if let alerts, !alerts.disabledRules.isEmpty {
@@ -57,23 +57,20 @@ struct ReplayCommand: ParsableCommand {
 
         var updates: [SystemTrack] = []
         var totalUpdates = 0, datagrams = 0, sendFailures = 0
-        var lastTime = -Double.infinity
         let started = ReplayPacer.monotonic()
         try forEachFrame(source) { frame in
-            if let t = run.receiveTime(of: frame) {
-                pacer.wait(for: t)
-                lastTime = max(lastTime, t)
-            }
+            let received = run.receiveTime(of: frame)
+            if let received { pacer.wait(for: received) }
             updates.removeAll(keepingCapacity: true)
             run.process(frame, into: &updates)
-            if let alerts, let t = run.receiveTime(of: frame) { alerts.process(updates, at: t) }
+            if let alerts, let received { alerts.process(updates, at: received) }
             totalUpdates += updates.count
             if let lines {
                 lines.write { bytes in for u in updates { TrackJSON.append(u, to: &bytes) } }
             }
-            if let sender, encoder != nil, !updates.isEmpty {
-                for u in updates { encoder!.append(u) }
-                for d in encoder!.flush() {
+            if let sender, !updates.isEmpty {
+                for u in updates { encoder.append(u) }
+                for d in encoder.flush() {
                     datagrams += 1
                     if !sender.send(d) { sendFailures += 1 }
                 }
@@ -88,12 +85,11 @@ struct ReplayCommand: ParsableCommand {
         lines?.flush()
         let elapsed = ReplayPacer.monotonic() - started
         Console.error(Self.summary(run, updates: totalUpdates, elapsed: elapsed, datagrams: datagrams,
-                                   sendFailures: sendFailures, sessionSpan: lastTime))
+                                   sendFailures: sendFailures))
         if let alerts { Console.error("  \(alerts.raised) alert(s) raised, \(alerts.sent) alert state change(s) sent") }
     }
 
-    static func summary(_ run: TrackingRun, updates: Int, elapsed: Double, datagrams: Int, sendFailures: Int,
-                        sessionSpan lastTime: Double) -> String {
+    static func summary(_ run: TrackingRun, updates: Int, elapsed: Double, datagrams: Int, sendFailures: Int) -> String {
         let c = run.tracker.counts
         var s = "replay: \(run.frames) frame(s), \(c.plots) plot(s), \(c.used) used, \(c.started) track(s) started, "
         s += "\(c.confirmed) confirmed, \(c.deleted) ended, \(run.tracker.liveTracks) live at the end; \(updates) update(s)"

@@ -38,9 +38,6 @@ public struct ChiSquareGate: Sendable, Equatable {
     /// The radius of the smallest circle around the prediction that holds the whole gate
     /// ellipse: √(threshold · λmax(S)). What a `SpatialGrid` query needs.
     public func radius(innovation s: Covariance2) -> Double {
-        let mean = (s.xx + s.yy) / 2
-        let half = (s.xx - s.yy) / 2
-        let largestEigenvalue = mean + (half * half + s.xy * s.xy).squareRoot()
-        return (threshold * max(largestEigenvalue, 0)).squareRoot()
+        (threshold * max(s.largestEigenvalue, 0)).squareRoot()
     }
 }

@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "Profiling", dependencies: ["Tracking", "Geodesy"]),
         .target(name: "Feeds", dependencies: ["Asterix"]),
         .target(name: "Alerting", dependencies: ["Surveillance"]),
-        .target(name: "Pipeline", dependencies: ["Asterix", "Recording", "Tracking"]),
+        .target(name: "Pipeline", dependencies: ["Asterix", "Recording", "Tracking", "Profiling", "Alerting"]),
         .executableTarget(
             name: "CentinelaCLI",
             dependencies: [

@@ -1,6 +1,6 @@
-import Alerting
 import ArgumentParser
 import Feeds
+import Pipeline
 import Profiling
 import Recording
 import Surveillance
@@ -33,8 +33,7 @@ struct AlertOptions: ParsableArguments {
 /// Track updates in, alerts out: the classifier's verdict on every update, the alert lifecycle,
 /// and the feeds, each numbering its datagrams and sending heartbeats on the data's clock.
 final class AlertPipeline {
-    private var classifier: ProfileClassifier
-    private var lifecycle: AlertLifecycle
+    private var watch: SuspectWatch
     private let feeds: [AlertFeed]
     private var changes: [Alert] = []
     private(set) var raised = 0
@@ -52,10 +51,9 @@ final class AlertPipeline {
         // No terrain yet on the command line: the rules that need height above ground are off
         // (said on stderr by the caller).
         let context = ProfileContext(zones: zones, ground: nil)
-        classifier = ProfileClassifier(context: context)
         disabledRules = context.disabledRules
-        guard let lifecycle = AlertLifecycle() else { throw RuntimeFailure(message: "alert settings cannot work") }
-        self.lifecycle = lifecycle
+        guard let watch = SuspectWatch(context: context) else { throw RuntimeFailure(message: "alert settings cannot work") }
+        self.watch = watch
         var feeds: [AlertFeed] = []
         for (format, destination) in [(AlertFeedFormat.jsonLines, options.alerts), (.cursorOnTarget, options.cot)] {
             guard let destination else { continue }
@@ -74,17 +72,13 @@ final class AlertPipeline {
     /// Judges the updates of one frame and sends what changed; then heartbeats if one is due.
     func process(_ updates: [SystemTrack], at time: Double) {
         changes.removeAll(keepingCapacity: true)
-        for u in updates {
-            let verdict = classifier.assess(u)
-            lifecycle.update(u, score: verdict.score, classification: verdict.profile?.rawValue ?? "suspect",
-                             reasons: verdict.reasons, into: &changes)
-        }
+        watch.judge(updates, into: &changes)
         for alert in changes {
             if alert.state == .raised { raised += 1 }
             for feed in feeds { feed.send(alert) }
             sent += 1
         }
-        let active = lifecycle.activeCount
+        let active = watch.lifecycle.activeCount
         for feed in feeds { feed.tick(at: time, activeAlerts: active) }
     }
 }

@@ -33,6 +33,8 @@ public struct AlertLifecycle: Sendable {
     public var active: [Alert] { slots.keys.sorted().compactMap { slots[$0]?.active } }
     /// How many alerts are active, without building them (heartbeats say it every few seconds).
     public var activeCount: Int { slots.values.count { $0.active != nil } }
+    /// The active alert of track number `track`, as last sent (the CAT062 feed marks its track).
+    public func active(track: UInt16) -> Alert? { slots[track]?.active }
 
     /// Feeds the classifier's verdict on one track update; appends the state changes it causes
     /// (usually none, at most two: the clear of a reused number's old alert, then a raise).

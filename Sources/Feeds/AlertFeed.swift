@@ -22,20 +22,19 @@ public enum AlertFeedFormat: Sendable, Equatable {
 /// consumer that sees nothing can tell a quiet sky from a dead feed.
 public struct AlertStream: Sendable {
     public let format: AlertFeedFormat
+    private var clock: HeartbeatClock
     /// Seconds of data time between heartbeats.
-    public let heartbeatInterval: Double
+    public var heartbeatInterval: Double { clock.interval }
     /// Cursor on Target: seconds after an event's time when a client should consider it stale.
     public let staleAfter: Double
     /// The sequence number of the last datagram written (0 before the first).
     public private(set) var sequence = 0
-    /// Data time at or after which the next heartbeat is due (−∞: at the first tick).
-    private var heartbeatDue = -Double.infinity
 
     /// nil unless the interval and the stale time are positive and finite.
     public init?(format: AlertFeedFormat, heartbeatInterval: Double = 5, staleAfter: Double = 60) {
-        guard heartbeatInterval > 0, heartbeatInterval.isFinite, staleAfter > 0, staleAfter.isFinite else { return nil }
+        guard let clock = HeartbeatClock(interval: heartbeatInterval), staleAfter > 0, staleAfter.isFinite else { return nil }
         self.format = format
-        self.heartbeatInterval = heartbeatInterval
+        self.clock = clock
         self.staleAfter = staleAfter
     }
 
@@ -49,14 +48,10 @@ public struct AlertStream: Sendable {
         }
     }
 
-    /// Data time has reached `time`: when a heartbeat is due, replaces `out` with it and returns
-    /// true. Heartbeats keep to a grid of the interval from the first one; after a jump in data
-    /// time (a gap in a replay) one heartbeat goes out, not one per missed slot.
+    /// Data time has reached `time`: when a heartbeat is due (see `HeartbeatClock`), replaces
+    /// `out` with it and returns true.
     public mutating func heartbeat(at time: Double, activeAlerts: Int, into out: inout [UInt8]) -> Bool {
-        guard time >= heartbeatDue else { return false }
-        heartbeatDue = heartbeatDue.isFinite
-            ? heartbeatDue + ((time - heartbeatDue) / heartbeatInterval).rounded(.down) * heartbeatInterval + heartbeatInterval
-            : time + heartbeatInterval
+        guard clock.isDue(at: time) else { return false }
         out.removeAll(keepingCapacity: true)
         sequence += 1
         switch format {

@@ -69,6 +69,9 @@ final class AlertPipeline {
         self.feeds = feeds
     }
 
+    /// The active alert of a track number, if any.
+    func active(track: UInt16) -> Alert? { watch.lifecycle.active(track: track) }
+
     /// Judges the updates of one frame and sends what changed; then heartbeats if one is due.
     func process(_ updates: [SystemTrack], at time: Double) {
         changes.removeAll(keepingCapacity: true)

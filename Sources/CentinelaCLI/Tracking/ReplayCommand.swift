@@ -41,14 +41,12 @@ struct ReplayCommand: ParsableCommand {
     func run() throws {
         var run = TrackingRun(settings: try tracking.settings, editions: try source.editionTable(), date: tracking.midnight)
         var pacer = ReplayPacer(speed: speed == "max" ? nil : Double(speed))
-        let sender: UDPSender?
+        let trackFeed: TrackFeed?
         do {
-            sender = try tracks.map { try UDPSender(to: UDPDestination($0)) }
+            trackFeed = try tracks.map { try TrackFeed(to: UDPDestination($0)) }
         } catch {
             throw RuntimeFailure(message: "--tracks: \(error)")
         }
-        // The default settings name a known edition, so this cannot fail.
-        guard var encoder = Cat062TrackEncoder() else { throw RuntimeFailure(message: "no CAT062 definition to encode with") }
         let lines = try jsonl.map { path throws(RuntimeFailure) in try OutputBuffer(path: path) }
         let alerts = alerting.wanted ? try AlertPipeline(alerting) : nil
         if let alerts, !alerts.disabledRules.isEmpty {
@@ -56,7 +54,7 @@ struct ReplayCommand: ParsableCommand {
         }
 
         var updates: [SystemTrack] = []
-        var totalUpdates = 0, datagrams = 0, sendFailures = 0
+        var totalUpdates = 0
         let started = ReplayPacer.monotonic()
         try forEachFrame(source) { frame in
             let received = run.receiveTime(of: frame)
@@ -68,12 +66,9 @@ struct ReplayCommand: ParsableCommand {
             if let lines {
                 lines.write { bytes in for u in updates { TrackJSON.append(u, to: &bytes) } }
             }
-            if let sender, !updates.isEmpty {
-                for u in updates { encoder.append(u) }
-                for d in encoder.flush() {
-                    datagrams += 1
-                    if !sender.send(d) { sendFailures += 1 }
-                }
+            if let trackFeed {
+                trackFeed.send(updates) { alerts?.active(track: $0) }
+                if let received { trackFeed.tick(at: received, overloaded: run.tracker.liveTracks >= run.tracker.settings.maximumTracks) }
             }
         } onFileEnd: { reader, duplicates, readError in
             var s = "\(reader.path): \(reader.format)"
@@ -84,17 +79,18 @@ struct ReplayCommand: ParsableCommand {
         }
         lines?.flush()
         let elapsed = ReplayPacer.monotonic() - started
-        Console.error(Self.summary(run, updates: totalUpdates, elapsed: elapsed, datagrams: datagrams,
-                                   sendFailures: sendFailures))
+        Console.error(Self.summary(run, updates: totalUpdates, elapsed: elapsed, trackFeed: trackFeed))
         if let alerts { Console.error("  \(alerts.raised) alert(s) raised, \(alerts.sent) alert state change(s) sent") }
     }
 
-    static func summary(_ run: TrackingRun, updates: Int, elapsed: Double, datagrams: Int, sendFailures: Int) -> String {
+    static func summary(_ run: TrackingRun, updates: Int, elapsed: Double, trackFeed: TrackFeed?) -> String {
         let c = run.tracker.counts
         var s = "replay: \(run.frames) frame(s), \(c.plots) plot(s), \(c.used) used, \(c.started) track(s) started, "
         s += "\(c.confirmed) confirmed, \(c.deleted) ended, \(run.tracker.liveTracks) live at the end; \(updates) update(s)"
-        if datagrams > 0 { s += ", \(datagrams) CAT062 datagram(s)" }
-        if sendFailures > 0 { s += ", \(sendFailures) not sent" }
+        if let f = trackFeed {
+            s += ", \(f.datagrams) CAT062 datagram(s) and \(f.heartbeats) CAT065 heartbeat(s)"
+            if f.sender.failed > 0 { s += ", \(f.sender.failed) not sent" }
+        }
         var problems: [String] = []
         if run.decodeErrors > 0 {
             problems.append("\(run.decodeErrors) decode error(s)" + (run.lastDecodeError.map { ", last: \($0)" } ?? ""))

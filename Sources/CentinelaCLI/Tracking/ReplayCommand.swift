@@ -55,10 +55,15 @@ struct ReplayCommand: ParsableCommand {
 
         var updates: [SystemTrack] = []
         var totalUpdates = 0
+        // Each frame from its plots in hand to its last datagram handed to the kernel: the
+        // latency from plot to alert (or track) sent, pacing excluded.
+        var latency = LatencyHistogram()
         let started = ReplayPacer.monotonic()
         try forEachFrame(source) { frame in
             let received = run.receiveTime(of: frame)
             if let received { pacer.wait(for: received) }
+            let frameStart = ReplayPacer.monotonic()
+            defer { latency.record(ReplayPacer.monotonic() - frameStart) }
             updates.removeAll(keepingCapacity: true)
             run.process(frame, into: &updates)
             if let alerts, let received { alerts.process(updates, at: received) }
@@ -79,11 +84,12 @@ struct ReplayCommand: ParsableCommand {
         }
         lines?.flush()
         let elapsed = ReplayPacer.monotonic() - started
-        Console.error(Self.summary(run, updates: totalUpdates, elapsed: elapsed, trackFeed: trackFeed))
+        Console.error(Self.summary(run, updates: totalUpdates, elapsed: elapsed, latency: latency, trackFeed: trackFeed))
         if let alerts { Console.error("  \(alerts.raised) alert(s) raised, \(alerts.sent) alert state change(s) sent") }
     }
 
-    static func summary(_ run: TrackingRun, updates: Int, elapsed: Double, trackFeed: TrackFeed?) -> String {
+    static func summary(_ run: TrackingRun, updates: Int, elapsed: Double, latency: LatencyHistogram,
+                        trackFeed: TrackFeed?) -> String {
         let c = run.tracker.counts
         var s = "replay: \(run.frames) frame(s), \(c.plots) plot(s), \(c.used) used, \(c.started) track(s) started, "
         s += "\(c.confirmed) confirmed, \(c.deleted) ended, \(run.tracker.liveTracks) live at the end; \(updates) update(s)"
@@ -104,6 +110,11 @@ struct ReplayCommand: ParsableCommand {
         if !problems.isEmpty { s += "\n  " + problems.joined(separator: "\n  ") }
         s += "\n  \(fixed(elapsed, 3)) s"
         if elapsed > 0, c.plots > 0 { s += ", \(Int(Double(c.plots) / elapsed)) plots/s" }
+        if let median = latency.quantile(0.5), let p99 = latency.quantile(0.99) {
+            s += "; per frame, plots in → datagrams sent: median \(micros(median)), p99 \(micros(p99)), max \(micros(latency.maximum))"
+        }
         return s
     }
+
+    private static func micros(_ seconds: Double) -> String { "\(Int((seconds * 1e6).rounded())) µs" }
 }

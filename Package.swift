@@ -25,6 +25,7 @@ let package = Package(
         .target(name: "Profiling", dependencies: ["Tracking", "Geodesy"]),
         .target(name: "Feeds", dependencies: ["Asterix"]),
         .target(name: "Alerting", dependencies: ["Surveillance"]),
+        .target(name: "LiveSources", dependencies: ["Recording"]),
         .target(name: "Pipeline", dependencies: ["Asterix", "Recording", "Tracking", "Profiling", "Alerting"]),
         .executableTarget(
             name: "CentinelaCLI",
@@ -44,6 +45,7 @@ let package = Package(
         .testTarget(name: "FeedsTests", dependencies: ["Feeds", "Recording"]),
         .testTarget(name: "AlertingTests", dependencies: ["Alerting"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
+        .testTarget(name: "LiveSourcesTests", dependencies: ["LiveSources"]),
         .testTarget(name: "CentinelaCLITests", dependencies: ["CentinelaCLI", "Asterix"]),
     ]
 )

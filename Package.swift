@@ -23,14 +23,15 @@ let package = Package(
         .target(name: "Tracking", dependencies: ["Geodesy"]),
         .target(name: "Evaluation", dependencies: ["Tracking"]),
         .target(name: "Profiling", dependencies: ["Tracking", "Geodesy"]),
-        .target(name: "Feeds", dependencies: ["Asterix"]),
+        .target(name: "Sockets"),
+        .target(name: "Feeds", dependencies: ["Asterix", "Sockets"]),
         .target(name: "Alerting", dependencies: ["Surveillance"]),
-        .target(name: "LiveSources", dependencies: ["Recording"]),
+        .target(name: "LiveSources", dependencies: ["Recording", "Sockets"]),
         .target(name: "Pipeline", dependencies: ["Asterix", "Recording", "Tracking", "Profiling", "Alerting"]),
         .executableTarget(
             name: "CentinelaCLI",
             dependencies: [
-                "Asterix", "Recording", "Simulation", "Tracking", "Evaluation", "Feeds", "Pipeline", "Profiling", "Alerting",
+                "Asterix", "Recording", "Simulation", "Tracking", "Evaluation", "Feeds", "Pipeline", "Profiling", "Alerting", "Sockets",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -42,7 +43,7 @@ let package = Package(
         .testTarget(name: "TrackingTests", dependencies: ["Tracking", "Simulation"], exclude: ["Fixtures"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation"], exclude: ["Fixtures"]),
         .testTarget(name: "ProfilingTests", dependencies: ["Profiling", "Simulation", "Pipeline"]),
-        .testTarget(name: "FeedsTests", dependencies: ["Feeds", "Recording"]),
+        .testTarget(name: "FeedsTests", dependencies: ["Feeds", "Recording", "Sockets"]),
         .testTarget(name: "AlertingTests", dependencies: ["Alerting"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
         .testTarget(name: "LiveSourcesTests", dependencies: ["LiveSources"]),

@@ -1,4 +1,5 @@
 import Asterix
+import Sockets
 
 /// The two alert feed formats.
 public enum AlertFeedFormat: Sendable, Equatable {
@@ -76,8 +77,8 @@ public final class AlertFeed {
     public let sender: UDPSender
     private var buffer: [UInt8] = []
 
-    public init(_ stream: AlertStream, to destination: UDPDestination,
-                multicast: UDPSender.Multicast = UDPSender.Multicast()) throws(UDPSenderError) {
+    public init(_ stream: AlertStream, to destination: UDPAddress,
+                multicast: UDPSender.Multicast = UDPSender.Multicast()) throws(SocketError) {
         self.stream = stream
         sender = try UDPSender(to: destination, multicast: multicast)
     }

@@ -1,4 +1,5 @@
 import Asterix
+import Sockets
 
 /// The CAT062 track feed on the network: track updates packed into datagrams (suspect tracks
 /// marked, see `Cat062Record.markSuspect`), and a CAT065 SDPS status message every
@@ -18,7 +19,7 @@ public final class TrackFeed {
     /// Updates whose record could not be written (see `Cat062TrackEncoder.dropped`).
     public var dropped: Int { encoder.dropped }
 
-    public init(to destination: UDPDestination, settings: Cat062TrackSettings = Cat062TrackSettings(),
+    public init(to destination: UDPAddress, settings: Cat062TrackSettings = Cat062TrackSettings(),
                 heartbeatInterval: Double = 5, multicast: UDPSender.Multicast = UDPSender.Multicast()) throws(TrackFeedError) {
         guard let encoder = Cat062TrackEncoder(settings: settings),
               let spec = SpecLibrary.spec(category: 65, edition: Edition(major: 1, minor: 6)) else { throw .noDefinition }
@@ -67,7 +68,7 @@ public final class TrackFeed {
 public enum TrackFeedError: Error, Sendable, CustomStringConvertible {
     case noDefinition
     case badInterval(Double)
-    case socket(UDPSenderError)
+    case socket(SocketError)
 
     public var description: String {
         switch self {

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Sockets
 
 /// Sends datagrams to one UDP destination without ever blocking the pipeline: the socket is
 /// non-blocking, and a datagram the kernel will not take now (buffer full, no route, destination
@@ -27,7 +28,7 @@ public final class UDPSender {
         }
     }
 
-    public let destination: UDPDestination
+    public let destination: UDPAddress
     /// Datagrams the kernel accepted, and their payload bytes.
     public private(set) var sent = 0
     public private(set) var sentBytes = 0
@@ -39,13 +40,13 @@ public final class UDPSender {
 
     /// Opens a socket of the destination's family. Throws when the socket or a multicast option
     /// cannot be set up (an unknown interface, a TTL out of 0…255).
-    public init(to destination: UDPDestination, multicast: Multicast = Multicast()) throws(UDPSenderError) {
+    public init(to destination: UDPAddress, multicast: Multicast = Multicast()) throws(SocketError) {
         self.destination = destination
         let family = destination.isIPv6 ? AF_INET6 : AF_INET
         fd = socket(family, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        guard fd >= 0 else { throw UDPSenderError("\(destination): cannot open a UDP socket: \(Self.errnoText())") }
+        guard fd >= 0 else { throw SocketError("\(destination): cannot open a UDP socket: \(Self.errnoText())") }
         if destination.isMulticast {
-            do throws(UDPSenderError) {
+            do throws(SocketError) {
                 try setMulticastOptions(multicast)
             } catch {
                 _ = Glibc.close(fd)
@@ -89,9 +90,9 @@ public final class UDPSender {
         fd = -1
     }
 
-    private func setMulticastOptions(_ m: Multicast) throws(UDPSenderError) {
+    private func setMulticastOptions(_ m: Multicast) throws(SocketError) {
         guard (0...255).contains(m.ttl) else {
-            throw UDPSenderError("\(destination): multicast TTL \(m.ttl) is not within 0–255")
+            throw SocketError("\(destination): multicast TTL \(m.ttl) is not within 0–255")
         }
         let v6 = destination.isIPv6
         let ip = v6 ? Int32(IPPROTO_IPV6) : Int32(IPPROTO_IP)
@@ -106,7 +107,7 @@ public final class UDPSender {
         }
         let index = if_nametoindex(name)
         guard index != 0 else {
-            throw UDPSenderError("\(destination): no network interface named \(name)")
+            throw SocketError("\(destination): no network interface named \(name)")
         }
         if v6 {
             try setOption(ip, IPV6_MULTICAST_IF, Int32(index), "interface \(name)")
@@ -117,10 +118,10 @@ public final class UDPSender {
         }
     }
 
-    private func setOption<T: BitwiseCopyable>(_ level: Int32, _ name: Int32, _ value: T, _ what: String) throws(UDPSenderError) {
+    private func setOption<T: BitwiseCopyable>(_ level: Int32, _ name: Int32, _ value: T, _ what: String) throws(SocketError) {
         let rc = withUnsafeBytes(of: value) { setsockopt(fd, level, name, $0.baseAddress, socklen_t($0.count)) }
         guard rc == 0 else {
-            throw UDPSenderError("\(destination): cannot set the multicast \(what): \(Self.errnoText())")
+            throw SocketError("\(destination): cannot set the multicast \(what): \(Self.errnoText())")
         }
     }
 

@@ -2,6 +2,7 @@ import Asterix
 import Feeds
 import Foundation
 import FoundationXML
+import Sockets
 import Testing
 
 /// An alert on the fixture track, with text that needs escaping in both formats.
@@ -162,7 +163,7 @@ struct AlertFeedTests {
     func loopback(format: AlertFeedFormat) throws {
         let receiver = try #require(Receiver(ipv6: false))
         let feed = try AlertFeed(#require(AlertStream(format: format)),
-                                 to: UDPDestination("udp://127.0.0.1:\(receiver.port)"))
+                                 to: UDPAddress("udp://127.0.0.1:\(receiver.port)"))
         feed.tick(at: may1, activeAlerts: 0)
         feed.send(makeAlert(.raised))
         feed.send(makeAlert(.acknowledged))

@@ -3,6 +3,7 @@ import Feeds
 import Foundation
 import FoundationXML
 import Recording
+import Sockets
 import Testing
 
 /// Every record of `bytes` (blocks back to back) as our decoder types it: CAT062 and CAT065.
@@ -78,7 +79,7 @@ struct TrackFeedTests {
     @Test("over loopback: tracks with the suspect marked, then SDPS status every 5 s of data time")
     func loopback() throws {
         let receiver = try #require(Receiver(ipv6: false))
-        let feed = try TrackFeed(to: UDPDestination("udp://127.0.0.1:\(receiver.port)"))
+        let feed = try TrackFeed(to: UDPAddress("udp://127.0.0.1:\(receiver.port)"))
         let (updates, alert) = Self.frame()
         feed.tick(at: may1, overloaded: false)
         feed.send(updates) { $0 == 43 ? alert : nil }

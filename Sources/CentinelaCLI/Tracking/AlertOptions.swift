@@ -3,6 +3,7 @@ import Feeds
 import Pipeline
 import Profiling
 import Recording
+import Sockets
 import Surveillance
 
 /// The suspect-profile alerts of `replay`: the zones the classifier judges tracks against, and the
@@ -22,7 +23,7 @@ struct AlertOptions: ParsableArguments {
     func validate() throws {
         for (name, value) in [("--alerts", alerts), ("--cot", cot)] {
             guard let value else { continue }
-            do { _ = try UDPDestination(value) } catch { throw ValidationError("\(name): \(error)") }
+            do { _ = try UDPAddress(value) } catch { throw ValidationError("\(name): \(error)") }
         }
         if wanted, zones == nil {
             throw ValidationError("--alerts and --cot need --zones FILE (the border and airports the profiles are judged against)")
@@ -59,7 +60,7 @@ final class AlertPipeline {
             guard let destination else { continue }
             do {
                 guard let stream = AlertStream(format: format) else { throw RuntimeFailure(message: "alert feed settings cannot work") }
-                feeds.append(try AlertFeed(stream, to: UDPDestination(destination)))
+                feeds.append(try AlertFeed(stream, to: UDPAddress(destination)))
             } catch let error as RuntimeFailure {
                 throw error
             } catch {

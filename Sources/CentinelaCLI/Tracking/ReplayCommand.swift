@@ -2,6 +2,7 @@ import ArgumentParser
 import Pipeline
 import Feeds
 import Recording
+import Sockets
 import Surveillance
 import Tracking
 
@@ -34,7 +35,7 @@ struct ReplayCommand: ParsableCommand {
             throw ValidationError("--speed takes max or a positive factor such as 1 or 10; got '\(speed)'")
         }
         if let tracks {
-            do { _ = try UDPDestination(tracks) } catch { throw ValidationError("--tracks: \(error)") }
+            do { _ = try UDPAddress(tracks) } catch { throw ValidationError("--tracks: \(error)") }
         }
     }
 
@@ -43,7 +44,7 @@ struct ReplayCommand: ParsableCommand {
         var pacer = ReplayPacer(speed: speed == "max" ? nil : Double(speed))
         let trackFeed: TrackFeed?
         do {
-            trackFeed = try tracks.map { try TrackFeed(to: UDPDestination($0)) }
+            trackFeed = try tracks.map { try TrackFeed(to: UDPAddress($0)) }
         } catch {
             throw RuntimeFailure(message: "--tracks: \(error)")
         }

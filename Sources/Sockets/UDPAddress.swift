@@ -2,19 +2,20 @@
 import Glibc
 #endif
 
-/// Where a feed goes: `udp://HOST:PORT`, HOST an IPv4 address, an IPv6 address in brackets
-/// (`udp://[::1]:8600`) or a name resolved once, when the setting is read. Unicast or multicast.
-public struct UDPDestination: Sendable, Equatable, CustomStringConvertible {
+/// A UDP address as settings write it: `udp://HOST:PORT`, HOST an IPv4 address, an IPv6 address
+/// in brackets (`udp://[::1]:8600`) or a name resolved once, when the setting is read. Unicast or
+/// multicast: where a feed sends, or where a source listens.
+public struct UDPAddress: Sendable, Equatable, CustomStringConvertible {
     /// The text it was parsed from, for messages.
     public let text: String
     /// `sockaddr_in` or `sockaddr_in6` bytes.
-    let address: [UInt8]
+    public let address: [UInt8]
     public let isIPv6: Bool
     public let port: UInt16
 
     /// Parses and resolves; the error says what is wrong with the text.
-    public init(_ text: String) throws(UDPSenderError) {
-        func bad(_ why: String) -> UDPSenderError { UDPSenderError("\(text): \(why); expected udp://HOST:PORT") }
+    public init(_ text: String) throws(SocketError) {
+        func bad(_ why: String) -> SocketError { SocketError("\(text): \(why); expected udp://HOST:PORT") }
         guard text.hasPrefix("udp://") else { throw bad("not a udp:// destination") }
         let rest = text.dropFirst(6)
         let host: Substring, portText: Substring
@@ -45,7 +46,7 @@ public struct UDPDestination: Sendable, Equatable, CustomStringConvertible {
     public var description: String { text }
 
     /// The first datagram address `getaddrinfo` gives for `host`.
-    private static func resolve(_ host: String, port: UInt16, text: String) throws(UDPSenderError) -> ([UInt8], Bool) {
+    private static func resolve(_ host: String, port: UInt16, text: String) throws(SocketError) -> ([UInt8], Bool) {
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
         hints.ai_socktype = Int32(SOCK_DGRAM.rawValue)
@@ -53,7 +54,7 @@ public struct UDPDestination: Sendable, Equatable, CustomStringConvertible {
         var list: UnsafeMutablePointer<addrinfo>?
         let rc = getaddrinfo(host, String(port), &hints, &list)
         guard rc == 0, let first = list else {
-            throw UDPSenderError("\(text): cannot resolve \(host): \(String(cString: gai_strerror(rc)))")
+            throw SocketError("\(text): cannot resolve \(host): \(String(cString: gai_strerror(rc)))")
         }
         defer { freeaddrinfo(list) }
         var entry: UnsafeMutablePointer<addrinfo>? = first
@@ -65,12 +66,12 @@ public struct UDPDestination: Sendable, Equatable, CustomStringConvertible {
             }
             entry = e.pointee.ai_next
         }
-        throw UDPSenderError("\(text): \(host) has no IPv4 or IPv6 address")
+        throw SocketError("\(text): \(host) has no IPv4 or IPv6 address")
     }
 }
 
-/// A feed setting that cannot be used, or a socket that could not be set up: says which and why.
-public struct UDPSenderError: Error, Sendable, Equatable, CustomStringConvertible {
+/// An address setting that cannot be used, or a socket that could not be set up: says which and why.
+public struct SocketError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String
     public init(_ description: String) { self.description = description }
 }

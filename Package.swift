@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "FeedsTests", dependencies: ["Feeds", "Recording", "Sockets"]),
         .testTarget(name: "AlertingTests", dependencies: ["Alerting"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
-        .testTarget(name: "LiveSourcesTests", dependencies: ["LiveSources"]),
+        .testTarget(name: "LiveSourcesTests", dependencies: ["LiveSources", "Sockets"]),
         .testTarget(name: "CentinelaCLITests", dependencies: ["CentinelaCLI", "Asterix"]),
     ]
 )

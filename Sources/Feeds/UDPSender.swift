@@ -44,7 +44,7 @@ public final class UDPSender {
         self.destination = destination
         let family = destination.isIPv6 ? AF_INET6 : AF_INET
         fd = socket(family, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
-        guard fd >= 0 else { throw SocketError("\(destination): cannot open a UDP socket: \(Self.errnoText())") }
+        guard fd >= 0 else { throw SocketError("\(destination): cannot open a UDP socket: \(SocketOption.errnoText())") }
         if destination.isMulticast {
             do throws(SocketError) {
                 try setMulticastOptions(multicast)
@@ -70,7 +70,7 @@ public final class UDPSender {
         }
         guard n == datagram.count else {
             failed += 1
-            if firstError == nil { firstError = n < 0 ? Self.errnoText() : "sent \(n) of \(datagram.count) bytes" }
+            if firstError == nil { firstError = n < 0 ? SocketOption.errnoText() : "sent \(n) of \(datagram.count) bytes" }
             return false
         }
         sent += 1
@@ -99,19 +99,12 @@ public final class UDPSender {
         try setOption(ip, v6 ? IPV6_MULTICAST_HOPS : IP_MULTICAST_TTL, Int32(m.ttl), "TTL \(m.ttl)")
         try setOption(ip, v6 ? IPV6_MULTICAST_LOOP : IP_MULTICAST_LOOP, m.loop ? 1 : 0, "loop")
         guard let name = m.interface else { return }
-        var v4 = in_addr()
-        if !v6, inet_pton(AF_INET, name, &v4) == 1 {
-            // An interface given by one of its IPv4 addresses.
-            try setOption(ip, IP_MULTICAST_IF, v4, "interface \(name)")
-            return
-        }
-        let index = if_nametoindex(name)
-        guard index != 0 else {
-            throw SocketError("\(destination): no network interface named \(name)")
-        }
-        if v6 {
+        switch try NetworkInterface(name, ipv6: v6, for: destination) {
+        case .ipv4(let a):
+            try setOption(ip, IP_MULTICAST_IF, in_addr(s_addr: a), "interface \(name)")
+        case .index(let index) where v6:
             try setOption(ip, IPV6_MULTICAST_IF, Int32(index), "interface \(name)")
-        } else {
+        case .index(let index):
             var request = ip_mreqn()
             request.imr_ifindex = Int32(index)
             try setOption(ip, IP_MULTICAST_IF, request, "interface \(name)")
@@ -119,11 +112,7 @@ public final class UDPSender {
     }
 
     private func setOption<T: BitwiseCopyable>(_ level: Int32, _ name: Int32, _ value: T, _ what: String) throws(SocketError) {
-        let rc = withUnsafeBytes(of: value) { setsockopt(fd, level, name, $0.baseAddress, socklen_t($0.count)) }
-        guard rc == 0 else {
-            throw SocketError("\(destination): cannot set the multicast \(what): \(Self.errnoText())")
-        }
+        try SocketOption.set(fd, level, name, value, "the multicast \(what)", for: destination)
     }
 
-    static func errnoText() -> String { String(cString: strerror(errno)) }
 }

@@ -17,10 +17,13 @@ public enum SourceState: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .starting: "starting"
         case .connected: "connected"
-        case .silent(let s): "silent for \(Int(s)) s"
+        case .silent(let s): "silent for \(Self.seconds(s)) s"
         case .lost(let reason): "lost: \(reason)"
-        case .reconnecting(let attempt, let delay): "reconnecting (attempt \(attempt), in \(delay) s)"
+        case .reconnecting(let attempt, let delay): "reconnecting (attempt \(attempt), in \(Self.seconds(delay)) s)"
         case .stopped: "stopped"
         }
     }
+
+    /// 8 → "8", 0.3 → "0.3".
+    private static func seconds(_ s: Double) -> String { s == s.rounded() ? String(Int(s)) : String(s) }
 }

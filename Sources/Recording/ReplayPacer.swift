@@ -1,4 +1,5 @@
 import Glibc
+import Surveillance
 
 /// Paces a replay: holds each frame back until the wall clock has run as far, times `speed`, as
 /// the recording has since its first frame. `speed` nil is as fast as possible. Only the shell
@@ -19,7 +20,7 @@ public struct ReplayPacer: Sendable {
     /// Sleeps until the frame recorded at `time` (seconds, any origin) is due.
     public mutating func wait(for time: Double) {
         guard let speed else { return }
-        let now = Self.monotonic()
+        let now = HostClock.monotonic()
         guard let start else {
             self.start = (time, now)
             return
@@ -36,12 +37,5 @@ public struct ReplayPacer: Sendable {
         var request = timespec(tv_sec: Int(ahead), tv_nsec: Int(ahead.truncatingRemainder(dividingBy: 1) * 1e9))
         var remaining = timespec()
         while nanosleep(&request, &remaining) == -1 && errno == EINTR { request = remaining }
-    }
-
-    /// Seconds on a clock that only moves forward.
-    public static func monotonic() -> Double {
-        var t = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &t)
-        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
 }

@@ -59,12 +59,12 @@ struct ReplayCommand: ParsableCommand {
         // Each frame from its plots in hand to its last datagram handed to the kernel: the
         // latency from plot to alert (or track) sent, pacing excluded.
         var latency = LatencyHistogram()
-        let started = ReplayPacer.monotonic()
+        let started = HostClock.monotonic()
         try forEachFrame(source) { frame in
             let received = run.receiveTime(of: frame)
             if let received { pacer.wait(for: received) }
-            let frameStart = ReplayPacer.monotonic()
-            defer { latency.record(ReplayPacer.monotonic() - frameStart) }
+            let frameStart = HostClock.monotonic()
+            defer { latency.record(HostClock.monotonic() - frameStart) }
             updates.removeAll(keepingCapacity: true)
             run.process(frame, into: &updates)
             if let alerts, let received { alerts.process(updates, at: received) }
@@ -84,7 +84,7 @@ struct ReplayCommand: ParsableCommand {
             Console.error(s)
         }
         lines?.flush()
-        let elapsed = ReplayPacer.monotonic() - started
+        let elapsed = HostClock.monotonic() - started
         Console.error(Self.summary(run, updates: totalUpdates, elapsed: elapsed, latency: latency, trackFeed: trackFeed))
         if let alerts { Console.error("  \(alerts.raised) alert(s) raised, \(alerts.sent) alert state change(s) sent") }
     }

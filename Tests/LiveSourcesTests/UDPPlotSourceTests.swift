@@ -1,0 +1,169 @@
+import Foundation
+import LiveSources
+import Sockets
+import Synchronization
+import Testing
+
+/// Sends datagrams from 127.0.0.1 (or another loopback address) to 127.0.0.1.
+final class LoopbackSender {
+    let fd: Int32
+
+    init(from source: String = "127.0.0.1") throws {
+        fd = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
+        var a = sockaddr_in()
+        a.sin_family = sa_family_t(AF_INET)
+        a.sin_addr.s_addr = inet_addr(source)
+        let rc = withUnsafePointer(to: &a) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+        guard rc == 0 else { throw POSIXError(.EADDRNOTAVAIL) }
+    }
+
+    func send(_ bytes: [UInt8], to port: UInt16) {
+        var a = sockaddr_in()
+        a.sin_family = sa_family_t(AF_INET)
+        a.sin_port = port.bigEndian
+        a.sin_addr.s_addr = inet_addr("127.0.0.1")
+        _ = bytes.withUnsafeBytes { b in
+            withUnsafePointer(to: &a) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                sendto(fd, b.baseAddress, b.count, 0, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            } }
+        }
+    }
+
+    deinit { close(fd) }
+
+    /// A port nobody listens on now (the system's pick for a socket just closed).
+    static func freePort() -> UInt16 {
+        let fd = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
+        defer { close(fd) }
+        var a = sockaddr_in()
+        a.sin_family = sa_family_t(AF_INET)
+        a.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var size = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &a) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, size); return getsockname(fd, $0, &size) } }
+        return UInt16(bigEndian: a.sin_port)
+    }
+}
+
+/// What a source said in its log.
+final class LogLines: Sendable {
+    private let lines = Mutex<[String]>([])
+    var all: [String] { lines.withLock { $0 } }
+    var sink: @Sendable (String) -> Void { { line in self.lines.withLock { $0.append(line) } } }
+}
+
+/// Waits up to 5 s for `condition`.
+func eventually(_ condition: () -> Bool) async -> Bool {
+    for _ in 0..<500 {
+        if condition() { return true }
+        try? await Task.sleep(nanoseconds: 10_000_000)
+    }
+    return condition()
+}
+
+@Suite(.serialized) struct UDPPlotSourceTests {
+    static func source(port: UInt16, ring: FrameRing, log: LogLines, _ change: (inout UDPSourceSettings) -> Void = { _ in }) throws -> UDPPlotSource {
+        var settings = UDPSourceSettings(listen: try UDPAddress("udp://127.0.0.1:\(port)"))
+        change(&settings)
+        return try UDPPlotSource(settings: settings, ring: ring, log: log.sink)
+    }
+
+    @Test func datagramsArriveWholeInOrderWithTheirReceiveTime() async throws {
+        let port = LoopbackSender.freePort(), ring = FrameRing(capacity: 1_000), log = LogLines()
+        let source = try Self.source(port: port, ring: ring, log: log)
+        #expect(source.state == .starting && source.receiveBuffer > 0)
+        source.start()
+        let sender = try LoopbackSender()
+        let before = Date().timeIntervalSince1970
+        let sent = (0..<200).map { i in [48, 0, 6, UInt8(i & 0xFF), UInt8(i >> 8), 0xAA] as [UInt8] }
+        for d in sent { sender.send(d, to: port) }
+        #expect(await eventually { source.counters.datagrams == 200 })
+        let after = Date().timeIntervalSince1970
+        source.stop()
+        var got: [LiveFrame] = []
+        while let f = ring.pop() { got.append(f) }
+        #expect(got.map(\.bytes) == sent)
+        #expect(got.allSatisfy { $0.received >= before - 0.01 && $0.received <= after + 0.01 })
+        #expect(zip(got, got.dropFirst()).allSatisfy { $0.received <= $1.received })
+        #expect(source.counters.bytes == 1_200 && source.counters.dropped == 0 && source.counters.kernelDrops == 0)
+        #expect(source.state == .stopped)
+        #expect(log.all == ["udp://127.0.0.1:\(port): connected", "udp://127.0.0.1:\(port): stopped"])
+    }
+
+    @Test func sendersOffTheAllowListAreIgnoredCountedAndNamedOnce() async throws {
+        let port = LoopbackSender.freePort(), ring = FrameRing(capacity: 1_000), log = LogLines()
+        let source = try Self.source(port: port, ring: ring, log: log) { $0.allow = ["127.0.0.2"] }
+        source.start()
+        defer { source.stop() }
+        let stranger = try LoopbackSender(from: "127.0.0.1"), radar = try LoopbackSender(from: "127.0.0.2")
+        for i in 0..<50 {
+            stranger.send([0xFF, UInt8(i)], to: port)
+            radar.send([48, UInt8(i)], to: port)
+        }
+        #expect(await eventually { source.counters.datagrams == 50 && source.counters.refused == 50 })
+        #expect(source.counters.refusedSenders == 1)
+        var got: [[UInt8]] = []
+        while let f = ring.pop() { got.append(f.bytes) }
+        #expect(got == (0..<50).map { [48, UInt8($0)] })
+        #expect(log.all.filter { $0.contains("127.0.0.1, not on the allow-list") }.count == 1)
+    }
+
+    @Test func aFullRingDropsAndCountsWithoutBlockingTheReceiver() async throws {
+        let port = LoopbackSender.freePort(), ring = FrameRing(capacity: 4), log = LogLines()
+        let source = try Self.source(port: port, ring: ring, log: log)
+        source.start()
+        defer { source.stop() }
+        let sender = try LoopbackSender()
+        for i in 0..<10 { sender.send([UInt8(i)], to: port) }
+        #expect(await eventually { source.counters.datagrams + source.counters.dropped == 10 })
+        #expect(source.counters.datagrams == 4 && source.counters.dropped == 6 && ring.dropped == 6)
+        #expect((0..<4).map { _ in ring.pop()?.bytes } == (0..<4).map { [UInt8($0)] })
+    }
+
+    @Test func aQuietSourceReadsSilentAndComesBack() async throws {
+        let port = LoopbackSender.freePort(), ring = FrameRing(capacity: 100), log = LogLines()
+        let source = try Self.source(port: port, ring: ring, log: log) { $0.silenceAfter = 0.3 }
+        source.start()
+        defer { source.stop() }
+        let sender = try LoopbackSender()
+        sender.send([1], to: port)
+        #expect(await eventually { source.state == .connected })
+        #expect(await eventually { source.state == .silent(seconds: 0.3) })
+        sender.send([2], to: port)
+        #expect(await eventually { source.state == .connected })
+        #expect(log.all.map { $0.replacingOccurrences(of: "udp://127.0.0.1:\(port): ", with: "") }
+                == ["connected", "silent for 0.3 s", "connected"])
+    }
+
+    @Test func kernelDropsWhileTheReceiverWasNotReadingAreCounted() async throws {
+        let port = LoopbackSender.freePort(), ring = FrameRing(capacity: 100_000), log = LogLines()
+        // The smallest buffer the kernel grants, filled before the thread starts reading.
+        let source = try Self.source(port: port, ring: ring, log: log) { $0.receiveBufferBytes = 1 }
+        let sender = try LoopbackSender()
+        for _ in 0..<2_000 { sender.send([UInt8](repeating: 7, count: 1_000), to: port) }
+        source.start()
+        defer { source.stop() }
+        #expect(await eventually { source.counters.datagrams > 0 })
+        // The kernel tells its drop count with the next datagram it queues.
+        sender.send([8], to: port)
+        #expect(await eventually { source.counters.kernelDrops > 0 })
+        // Every datagram sent is either in the ring or counted as dropped by the kernel.
+        #expect(source.counters.datagrams + source.counters.kernelDrops == 2_001)
+        #expect(source.counters.datagrams < 100)
+    }
+
+    @Test func settingsThatCannotWorkAreRefusedWithTheReason() throws {
+        let port = LoopbackSender.freePort(), ring = FrameRing(capacity: 1), log = LogLines()
+        #expect { try Self.source(port: port, ring: ring, log: log) { $0.allow = ["radar-1"] } } throws: {
+            "\($0)".contains("allow-list entry 'radar-1' is not an IPv4 or IPv6 address")
+        }
+        let first = try Self.source(port: port, ring: ring, log: log)
+        #expect { try Self.source(port: port, ring: ring, log: log) } throws: { "\($0)".contains("cannot listen: Address already in use") }
+        _ = first
+        // A group on an interface that does not exist: refused before any membership is asked.
+        var group = UDPSourceSettings(listen: try UDPAddress("udp://239.255.70.1:\(port)"))
+        group.interface = "nosuchif0"
+        #expect { try UDPPlotSource(settings: group, ring: ring, log: log.sink) } throws: {
+            "\($0)".contains("no network interface named nosuchif0")
+        }
+    }
+}

@@ -31,7 +31,7 @@ let package = Package(
         .executableTarget(
             name: "CentinelaCLI",
             dependencies: [
-                "Asterix", "Recording", "Simulation", "Tracking", "Evaluation", "Feeds", "Pipeline", "Profiling", "Alerting", "Sockets",
+                "Asterix", "Recording", "Simulation", "Tracking", "Evaluation", "Feeds", "Pipeline", "Profiling", "Alerting", "Sockets", "LiveSources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,6 +47,6 @@ let package = Package(
         .testTarget(name: "AlertingTests", dependencies: ["Alerting"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
         .testTarget(name: "LiveSourcesTests", dependencies: ["LiveSources", "Sockets"]),
-        .testTarget(name: "CentinelaCLITests", dependencies: ["CentinelaCLI", "Asterix"]),
+        .testTarget(name: "CentinelaCLITests", dependencies: ["CentinelaCLI", "Asterix", "Recording"]),
     ]
 )

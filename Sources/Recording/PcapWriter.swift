@@ -24,6 +24,12 @@ public struct PcapWriter: Sendable {
     private var handedOut = 0
     private var identification: UInt16 = 0
 
+    /// Bytes of the file header.
+    public static let headerBytes = 24
+
+    /// Bytes one datagram of `payload` bytes takes in the file: record header, Ethernet, IPv4, UDP.
+    public static func recordBytes(payload: Int) -> Int { 16 + 14 + 20 + 8 + payload }
+
     /// Starts a capture with its 24-byte file header.
     public init() {
         bytes.reserveCapacity(4096)

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Recording
 
 /// A sender's IP address as bytes, for the allow-list: 4 for IPv4, 16 for IPv6, with IPv4
 /// senders heard on an IPv6 socket (`::ffff:a.b.c.d`) taken as the IPv4 address they are.
@@ -20,6 +21,15 @@ enum SenderAddress {
         if family == AF_INET { return Array(raw[4..<8]) }
         if family == AF_INET6 { return mapped(Array(raw[8..<24])) }
         return []
+    }
+
+    /// The sender of an IPv4 datagram (`sockaddr_in`, or an IPv4 sender heard on an IPv6
+    /// socket), with its port; nil otherwise.
+    static func endpoint(ofSockaddr raw: UnsafeRawBufferPointer) -> UDPEndpoint? {
+        let b = bytes(ofSockaddr: raw)
+        guard b.count == 4 else { return nil }
+        let port = UInt16(raw[2]) << 8 | UInt16(raw[3])
+        return UDPEndpoint(IPv4Address(b[0], b[1], b[2], b[3]), port: port)
     }
 
     /// The address as people write it.

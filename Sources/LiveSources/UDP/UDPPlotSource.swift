@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Foundation
+import Recording
 import Sockets
 import Surveillance
 import Synchronization
@@ -125,6 +126,10 @@ public final class UDPPlotSource: Sendable {
             buffer.deallocate()
             control.deallocate()
         }
+        // The address datagrams come to, as a recording writes it (a wildcard listener: 0.0.0.0).
+        let listening = settings.listen.address.withUnsafeBytes {
+            SenderAddress.endpoint(ofSockaddr: $0) ?? UDPEndpoint(.loopback, port: settings.listen.port)
+        }
         var lastData = HostClock.monotonic()
         var pending = Counters()   // this thread's counts since the last publish
         var kernelDropsSeen: UInt32 = 0
@@ -180,8 +185,9 @@ public final class UDPPlotSource: Sendable {
                     refuse(from)
                     continue
                 }
+                let origin = withUnsafeBytes(of: sender) { SenderAddress.endpoint(ofSockaddr: $0) }.map { ($0, listening) }
                 let frame = LiveFrame(bytes: Array(UnsafeRawBufferPointer(start: buffer, count: n)),
-                                      received: received ?? HostClock.utcNow())
+                                      received: received ?? HostClock.utcNow(), origin: origin)
                 if ring.push(frame) {
                     pending.datagrams += 1
                     pending.bytes += n

@@ -43,6 +43,7 @@ let package = Package(
         .testTarget(name: "ProfilingTests", dependencies: ["Profiling", "Simulation", "Pipeline"]),
         .testTarget(name: "FeedsTests", dependencies: ["Feeds", "Recording"]),
         .testTarget(name: "AlertingTests", dependencies: ["Alerting"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Recording"]),
         .testTarget(name: "CentinelaCLITests", dependencies: ["CentinelaCLI", "Asterix"]),
     ]
 )

@@ -44,6 +44,6 @@ let package = Package(
         .testTarget(name: "FeedsTests", dependencies: ["Feeds", "Recording"]),
         .testTarget(name: "AlertingTests", dependencies: ["Alerting"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Recording"]),
-        .testTarget(name: "CentinelaCLITests", dependencies: ["CentinelaCLI", "Asterix"]),
+        .testTarget(name: "CentinelaCLITests", dependencies: ["CentinelaCLI", "Asterix", "Pipeline", "Simulation"]),
     ]
 )

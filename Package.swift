@@ -45,8 +45,8 @@ let package = Package(
         .testTarget(name: "ProfilingTests", dependencies: ["Profiling", "Simulation", "Pipeline"]),
         .testTarget(name: "FeedsTests", dependencies: ["Feeds", "Recording", "Sockets"]),
         .testTarget(name: "AlertingTests", dependencies: ["Alerting"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Recording"]),
         .testTarget(name: "LiveSourcesTests", dependencies: ["LiveSources", "Sockets"]),
-        .testTarget(name: "CentinelaCLITests", dependencies: ["CentinelaCLI", "Asterix", "Recording"]),
+        .testTarget(name: "CentinelaCLITests", dependencies: ["CentinelaCLI", "Asterix", "Recording", "Pipeline", "Simulation"]),
     ]
 )

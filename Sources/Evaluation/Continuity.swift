@@ -31,6 +31,9 @@ struct Continuity {
         var switches = 0
         var lastFlight: Int?
         var flights: [Int] = []
+        /// Each instant (session seconds) it began to follow a flight other than the one before:
+        /// which flight it followed at any time, for matching its alerts.
+        var followed: [(t: Double, flight: Int)] = []
     }
 
     private(set) var flights: [FlightState]
@@ -58,13 +61,14 @@ struct Continuity {
         if !flights[f].tracks.contains(track) { flights[f].tracks.append(track) }
     }
 
-    /// A track in the picture, with the flight assigned to it, if any.
-    mutating func inPicture(track k: Int, flight: Int?) {
+    /// A track in the picture at `t`, with the flight assigned to it, if any.
+    mutating func inPicture(track k: Int, flight: Int?, at t: Double) {
         while tracks.count <= k { tracks.append(TrackState()) }
         tracks[k].instants += 1
         guard let flight else { return }
         tracks[k].assigned += 1
         if let last = tracks[k].lastFlight, last != flight { tracks[k].switches += 1 }
+        if tracks[k].lastFlight != flight { tracks[k].followed.append((t, flight)) }
         tracks[k].lastFlight = flight
         if !tracks[k].flights.contains(flight) { tracks[k].flights.append(flight) }
     }

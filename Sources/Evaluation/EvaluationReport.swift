@@ -71,4 +71,6 @@ public struct EvaluationReport: Sendable, Equatable {
     public var maxLatency: Double?
     /// Flights detectable at some instant but never tracked.
     public var neverTracked: Int
+    /// The alerts against the truth's labels, when alerts were given.
+    public var detection: Detection?
 }

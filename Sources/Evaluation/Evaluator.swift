@@ -11,8 +11,12 @@ public enum Evaluator {
     ///   - tracks: every update the tracker emitted, in any order (times are UTC).
     ///   - plots: every plot the tracker received, located (times UTC): they decide when a flight
     ///     was detectable.
-    /// - Returns: GOSPA and OSPA at every `settings.step` over the truth's span, and continuity.
-    public static func evaluate(truth: Truth, tracks: [SystemTrack], plots: [PlotSighting],
+    ///   - alerts: the alert state changes raised on those tracks, if alerts are to be scored.
+    ///   - rulesOff: the classifier's rules that were off, with why, for the report to say.
+    /// - Returns: GOSPA and OSPA at every `settings.step` over the truth's span, continuity, and
+    ///   with alerts, detection quality.
+    public static func evaluate(truth: Truth, tracks: [SystemTrack], plots: [PlotSighting], alerts: [Alert]? = nil,
+                                rulesOff: [String] = [],
                                 settings: EvaluationSettings = EvaluationSettings()) throws(EvaluationError) -> EvaluationReport {
         try settings.validated()
         let plane = try makePlane(truth: truth, centre: settings.centre)
@@ -85,14 +89,19 @@ public enum Evaluator {
                                       distance: j >= 0 ? distances[i * entries.count + j] : 0, at: t)
             }
             for (j, e) in entries.enumerated() {
-                continuity.inPicture(track: e.life, flight: flightOfEntry[j])
+                continuity.inPicture(track: e.life, flight: flightOfEntry[j], at: t)
             }
             let ospa = OSPA.from(gospa, truths: truthPoints.count, tracks: entries.count, p: settings.p,
                                  c: settings.cutoff)
             instants.append(.init(t: t, truths: truthPoints.count, tracks: entries.count, gospa: gospa, ospa: ospa))
         }
-        return report(truth: truth, lives: picture.lives, continuity: continuity, instants: instants,
-                      settings: settings)
+        var result = report(truth: truth, lives: picture.lives, continuity: continuity, instants: instants,
+                            settings: settings)
+        result.detection = alerts.map {
+            detection(truth: truth, lives: picture.lives, continuity: continuity, alerts: $0, step: settings.step,
+                      rulesOff: rulesOff)
+        }
+        return result
     }
 
     /// The stereographic plane distances are measured in: around the given centre, or the mean
@@ -161,6 +170,6 @@ public enum Evaluator {
             identitySwitches: tracks.reduce(0) { $0 + $1.identitySwitches },
             falseTracks: tracks.count { $0.isFalse },
             completeness: detectable > 0 ? Double(tracked) / Double(detectable) : nil,
-            medianLatency: median, maxLatency: latencies.last, neverTracked: neverTracked)
+            medianLatency: median, maxLatency: latencies.last, neverTracked: neverTracked, detection: nil)
     }
 }

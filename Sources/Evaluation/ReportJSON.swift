@@ -34,6 +34,47 @@ private struct ReportJSON: Encodable {
         var flights: [String], identitySwitches: Int, `false`: Bool
     }
 
+    struct Detection: Encodable {
+        struct Suspect: Encodable {
+            var id: String, label: String, firstDetectable: Double?, alerts: Int, firstAlert: Double?
+            var firstClass: String?, event: String?, eventTime: Double?, lead: Double?
+        }
+        struct Normal: Encodable {
+            var id: String, role: String?, alerts: Int, firstAlert: Double?, firstClass: String?
+        }
+        struct Raised: Encodable {
+            var id: String, track: UInt16, t: Double, `class`: String, score: Double, flight: String?, label: String?
+        }
+        var suspects: [Suspect], normalFlights: [Normal], alerts: [Raised]
+        var alertsRaised: Int, suspectAlerts: Int, falseAlerts: Int, unmatchedAlerts: Int
+        var normalFlightHours: Double, falseAlertsPerFlightHour: Double?
+        var precision: Double?, recall: Double?, rulesOff: [String]
+
+        init(_ d: EvaluationReport.Detection) {
+            suspects = d.suspects.map {
+                Suspect(id: $0.id, label: $0.label, firstDetectable: $0.firstDetectable, alerts: $0.alerts,
+                        firstAlert: $0.firstAlert, firstClass: $0.firstClass, event: $0.event, eventTime: $0.eventTime,
+                        lead: $0.lead)
+            }
+            normalFlights = d.normals.map {
+                Normal(id: $0.id, role: $0.role, alerts: $0.alerts, firstAlert: $0.firstAlert, firstClass: $0.firstClass)
+            }
+            alerts = d.alerts.map {
+                Raised(id: $0.id, track: $0.track, t: $0.t, class: $0.classification, score: $0.score, flight: $0.flight,
+                       label: $0.label)
+            }
+            alertsRaised = d.alerts.count
+            suspectAlerts = d.suspectAlerts
+            falseAlerts = d.falseAlerts
+            unmatchedAlerts = d.unmatchedAlerts
+            normalFlightHours = d.normalFlightHours
+            falseAlertsPerFlightHour = d.falseAlertsPerFlightHour
+            precision = d.precision
+            recall = d.recall
+            rulesOff = d.rulesOff
+        }
+    }
+
     var settings: Settings
     var start: Double
     var meanGospa: Double, meanLocalisation: Double, meanMissedCost: Double, meanFalseCost: Double
@@ -43,6 +84,7 @@ private struct ReportJSON: Encodable {
     var flights: [Flight]
     var tracks: [Track]
     var instants: [Instant]
+    var detection: Detection?
 
     init(_ r: EvaluationReport) {
         let s = r.settings
@@ -75,6 +117,7 @@ private struct ReportJSON: Encodable {
                   assignedInstants: $0.assignedInstants, flights: $0.flights,
                   identitySwitches: $0.identitySwitches, false: $0.isFalse)
         }
+        detection = r.detection.map(Detection.init)
         instants = r.instants.map {
             Instant(t: $0.t, truths: $0.truths, tracks: $0.tracks, gospa: $0.gospa.distance,
                     localisation: $0.gospa.localisation, missed: $0.gospa.missed, false: $0.gospa.falseTracks,

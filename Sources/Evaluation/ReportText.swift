@@ -35,6 +35,39 @@ extension EvaluationReport {
             }
             out += table(rows, rightAligned: [0, 1, 2, 3, 4])
         }
+        if let detection { out += "\n" + detection.text() }
+        return out
+    }
+}
+
+extension EvaluationReport.Detection {
+    /// The alerts against the labels: a summary, the suspects (alerted? how early?), the normal
+    /// flights worth a look (hard negatives, false alerts).
+    func text() -> String {
+        let alerted = suspects.count { $0.alerts > 0 }
+        var out = "detection: \(alerted) of \(suspects.count) suspect flights alerted (recall \(percent(recall))); "
+        out += "precision over flights \(percent(precision))\n"
+        out += "alerts raised \(alerts.count): \(suspectAlerts) on suspect flights, \(falseAlerts) false on normal flights "
+        out += "(\(falseAlertsPerFlightHour.map { fixed($0, 2) } ?? "-") per flight-hour over \(fixed(normalFlightHours, 1)) h detectable), "
+        out += "\(unmatchedAlerts) on no flight\n"
+        for r in rulesOff { out += "rules off: \(r)\n" }
+
+        out += "\n"
+        var rows = [["suspect", "label", "seen", "alerts", "first alert", "class", "event", "at", "lead"]]
+        for s in suspects {
+            rows.append([s.id, s.label, seconds(s.firstDetectable), "\(s.alerts)", seconds(s.firstAlert), s.firstClass ?? "-",
+                         s.event ?? "-", seconds(s.eventTime), seconds(s.lead)])
+        }
+        out += table(rows, rightAligned: [2, 3, 4, 7, 8])
+
+        if !normals.isEmpty {
+            out += "\n"
+            var rows = [["normal flight", "role", "alerts", "first alert", "class"]]
+            for n in normals {
+                rows.append([n.id, n.role ?? "-", "\(n.alerts)", seconds(n.firstAlert), n.firstClass ?? "-"])
+            }
+            out += table(rows, rightAligned: [2, 3])
+        }
         return out
     }
 }

@@ -13,6 +13,8 @@ public struct Truth: Sendable {
         public let id: String
         /// The first sample's label (`normal` or `suspect:<profile>`).
         public let label: String
+        /// The first sample's role (`hard-negative:crop-duster`), when the scenario gives one.
+        public let role: String?
         public let samples: [TruthSample]
 
         /// Index of the last sample at or before `t` (session seconds), or nil before the first.
@@ -100,7 +102,7 @@ public struct Truth: Sendable {
                 throw .duplicate(line: max(lines[i].line, lines[i - 1].line), flight: id, t: lines[i].sample.t)
             }
             let samples = lines.map(\.sample)
-            flights.append(Flight(id: id, label: samples[0].label, samples: samples))
+            flights.append(Flight(id: id, label: samples[0].label, role: samples[0].role, samples: samples))
             first = min(first, samples[0].t)
             last = max(last, samples[samples.count - 1].t)
         }

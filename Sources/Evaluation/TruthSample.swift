@@ -6,6 +6,8 @@ public struct TruthSample: Sendable, Equatable, Decodable {
     public var id: String
     /// `normal` or `suspect:<profile>`.
     public var label: String
+    /// What the flight is beyond its label, e.g. `hard-negative:crop-duster`; absent for most.
+    public var role: String?
     public var lat: Double
     public var lon: Double
     /// Metres above sea level.
@@ -22,7 +24,7 @@ public struct TruthSample: Sendable, Equatable, Decodable {
     // Spelled out rather than left to `convertFromSnakeCase`, which rebuilds every key string of
     // every line and was most of the time spent reading a large truth file.
     enum CodingKeys: String, CodingKey {
-        case t, id, label, lat, lon, altM = "alt_m", aglM = "agl_m", speedMps = "speed_mps"
+        case t, id, label, role, lat, lon, altM = "alt_m", aglM = "agl_m", speedMps = "speed_mps"
         case headingDeg = "heading_deg", vrateMps = "vrate_mps", transponder, onGround = "on_ground", events
     }
 }

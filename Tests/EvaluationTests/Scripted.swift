@@ -1,5 +1,6 @@
 import Geodesy
 import Surveillance
+import Testing
 @testable import Evaluation
 
 /// A small session written by hand in a plane: flights standing at fixed points, plots and track
@@ -18,11 +19,14 @@ struct Scripted {
         plane.geodetic(from: PlanePoint(x: x, y: y))
     }
 
-    /// One truth sample per second over `seconds`.
-    mutating func flight(_ id: String, x: Double, y: Double, seconds: ClosedRange<Int>) {
+    /// One truth sample per second over `seconds`, with the label, role and events (by second) given.
+    mutating func flight(_ id: String, x: Double, y: Double, seconds: ClosedRange<Int>, label: String = "normal",
+                         role: String? = nil, events: [Int: [String]] = [:]) {
         let g = Self.geodetic(x, y)
+        let roleKey = role.map { #","role":"\#($0)""# } ?? ""
         for t in seconds {
-            truthLines.append(#"{"t":\#(t).0,"id":"\#(id)","label":"normal","lat":\#(g.latitude),"lon":\#(g.longitude),"alt_m":3000.0,"agl_m":null,"speed_mps":0.0,"heading_deg":0.0,"vrate_mps":0.0,"transponder":true,"on_ground":false}"#)
+            let eventsKey = events[t].map { #","events":[\#($0.map { "\"\($0)\"" }.joined(separator: ","))]"# } ?? ""
+            truthLines.append(#"{"t":\#(t).0,"id":"\#(id)","label":"\#(label)"\#(roleKey),"lat":\#(g.latitude),"lon":\#(g.longitude),"alt_m":3000.0,"agl_m":null,"speed_mps":0.0,"heading_deg":0.0,"vrate_mps":0.0,"transponder":true,"on_ground":false\#(eventsKey)}"#)
         }
     }
 
@@ -53,10 +57,22 @@ struct Scripted {
         try Truth(bytes: Array(truthLines.joined(separator: "\n").utf8), start: Self.start)
     }
 
-    func evaluate(_ configure: (inout EvaluationSettings) -> Void = { _ in }) throws -> EvaluationReport {
+    func evaluate(alerts: [Alert]? = nil, rulesOff: [String] = [],
+                  _ configure: (inout EvaluationSettings) -> Void = { _ in }) throws -> EvaluationReport {
         var settings = EvaluationSettings()
         settings.centre = Self.centre
         configure(&settings)
-        return try Evaluator.evaluate(truth: truth(), tracks: tracks, plots: plots, settings: settings)
+        return try Evaluator.evaluate(truth: truth(), tracks: tracks, plots: plots, alerts: alerts, rulesOff: rulesOff,
+                                      settings: settings)
+    }
+
+    /// An alert state change of track `number` at session second `t`, carrying its update there.
+    func alert(_ state: Alert.State = .raised, track number: UInt16, at t: Int, raisedAt raised: Int? = nil,
+               class classification: String = "low-level-border-approach") throws -> Alert {
+        let time = Self.start + Double(t)
+        let update = try #require(tracks.first { $0.number == number && $0.time == time })
+        let raisedTime = Self.start + Double(raised ?? t)
+        return Alert(id: Alert.id(track: number, raisedTime: raisedTime), state: state, time: time, raisedTime: raisedTime,
+                     classification: classification, score: 0.9, reasons: ["PSR-only"], acknowledged: false, track: update)
     }
 }

@@ -66,6 +66,9 @@ import Testing
         // column 0 of the second, which at the north edge is 0 m.
         #expect(terrain.height(latitude: 32, longitude: -110) != nil)
         #expect(terrain.height(latitude: 31.5, longitude: -109.5) != nil)
+        // The north-east corner of the last tile is its sample (0, 1200), though it keys to 32° N 109° W.
+        #expect(terrain.height(latitude: 32, longitude: -109) == Self.plane(south: 31, west: -110).height(latitude: 32, longitude: -109))
+        #expect(terrain.height(latitude: 32, longitude: -109) != nil)
         #expect(terrain.height(latitude: 33.5, longitude: -109.5) == nil)
         #expect(terrain.height(latitude: .infinity, longitude: 0) == nil)
     }

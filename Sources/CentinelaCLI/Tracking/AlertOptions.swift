@@ -12,6 +12,9 @@ struct AlertOptions: ParsableArguments {
     @Option(help: "Zones (GeoJSON: the border, airports with hours, strips, restricted areas) the suspect profiles are judged against, e.g. recordings/northern-border.zones.geojson. Needed for --alerts and --cot.")
     var zones: String?
 
+    @Option(help: "Folder of SRTM tiles (N31W111.hgt or .hgt.gz, as `simulate --tiles` writes them): the ground for the height-above-ground rules, which are off without it.")
+    var terrain: String?
+
     @Option(help: "Send alerts as JSON lines to udp://HOST:PORT (one alert or heartbeat a datagram).")
     var alerts: String?
 
@@ -25,8 +28,29 @@ struct AlertOptions: ParsableArguments {
             guard let value else { continue }
             do { _ = try UDPAddress(value) } catch { throw ValidationError("\(name): \(error)") }
         }
+        if terrain != nil, zones == nil {
+            throw ValidationError("--terrain needs --zones FILE: the ground serves the suspect profiles, which are judged against the zones")
+        }
         if wanted, zones == nil {
             throw ValidationError("--alerts and --cot need --zones FILE (the border and airports the profiles are judged against)")
+        }
+    }
+}
+
+extension AlertOptions {
+    /// What the classifier judges against: the zones, and the ground when `--terrain` is given.
+    func context() throws(RuntimeFailure) -> ProfileContext {
+        guard let path = zones else { throw RuntimeFailure(message: "--zones is needed for alerts") }
+        let zones: Zones
+        do {
+            zones = try Zones(geoJSON: RecordingFile.load(path: path))
+        } catch {
+            throw RuntimeFailure(message: "\(path): \(error)")
+        }
+        do {
+            return ProfileContext(zones: zones, ground: try terrain.map(TerrainFolder.load))
+        } catch {
+            throw RuntimeFailure(message: "--terrain: \(error)")
         }
     }
 }
@@ -40,18 +64,11 @@ final class AlertPipeline {
     private(set) var raised = 0
     private(set) var sent = 0
     let disabledRules: [String]
+    /// The rules that were off at the end, with the updates outside the terrain's tiles.
+    var rulesOff: [String] { watch.rulesOff }
 
     init(_ options: AlertOptions) throws(RuntimeFailure) {
-        guard let path = options.zones else { throw RuntimeFailure(message: "--zones is needed for alerts") }
-        let zones: Zones
-        do {
-            zones = try Zones(geoJSON: RecordingFile.load(path: path))
-        } catch {
-            throw RuntimeFailure(message: "\(path): \(error)")
-        }
-        // No terrain yet on the command line: the rules that need height above ground are off
-        // (said on stderr by the caller).
-        let context = ProfileContext(zones: zones, ground: nil)
+        let context = try options.context()
         disabledRules = context.disabledRules
         guard let watch = SuspectWatch(context: context) else { throw RuntimeFailure(message: "alert settings cannot work") }
         self.watch = watch

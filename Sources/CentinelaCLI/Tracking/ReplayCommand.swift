@@ -51,7 +51,7 @@ struct ReplayCommand: ParsableCommand {
         let lines = try jsonl.map { path throws(RuntimeFailure) in try OutputBuffer(path: path) }
         let alerts = alerting.wanted ? try AlertPipeline(alerting) : nil
         if let alerts, !alerts.disabledRules.isEmpty {
-            Console.error("replay: no terrain given, so these profile rules are off: " + alerts.disabledRules.joined(separator: "; "))
+            Console.error("replay: these profile rules are off: " + alerts.disabledRules.joined(separator: "; "))
         }
 
         var updates: [SystemTrack] = []
@@ -86,7 +86,10 @@ struct ReplayCommand: ParsableCommand {
         lines?.flush()
         let elapsed = HostClock.monotonic() - started
         Console.error(Self.summary(run, updates: totalUpdates, elapsed: elapsed, latency: latency, trackFeed: trackFeed))
-        if let alerts { Console.error("  \(alerts.raised) alert(s) raised, \(alerts.sent) alert state change(s) sent") }
+        if let alerts {
+            Console.error("  \(alerts.raised) alert(s) raised, \(alerts.sent) alert state change(s) sent")
+            for off in alerts.rulesOff { Console.error("  rules off: \(off)") }
+        }
     }
 
     static func summary(_ run: TrackingRun, updates: Int, elapsed: Double, latency: LatencyHistogram,

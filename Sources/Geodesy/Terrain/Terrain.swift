@@ -20,9 +20,11 @@ public struct Terrain: Sendable {
         guard latitude.isFinite, longitude.isFinite else { return nil }
         let south = Int(floor(latitude)), west = Int(floor(longitude))
         if let h = tiles[Self.key(south, west)]?.height(latitude: latitude, longitude: longitude) { return h }
-        // A point on a tile's north or east edge belongs to the neighbour's key but lies in this one too.
+        // A point on a tile's north or east edge belongs to the neighbour's key but lies in this one
+        // too; its north-east corner, to the diagonal neighbour's.
         return tiles[Self.key(south - 1, west)]?.height(latitude: latitude, longitude: longitude)
             ?? tiles[Self.key(south, west - 1)]?.height(latitude: latitude, longitude: longitude)
+            ?? tiles[Self.key(south - 1, west - 1)]?.height(latitude: latitude, longitude: longitude)
     }
 
     private static func key(_ south: Int, _ west: Int) -> Int { (south + 90) * 1000 + (west + 180) }

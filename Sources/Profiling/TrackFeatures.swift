@@ -20,6 +20,8 @@ public struct TrackFeatures: Sendable {
     public private(set) var time: Double = 0
     public private(set) var latitude: Double = 0
     public private(set) var longitude: Double = 0
+    /// Where the track was first seen (a re-acquired track keeps the lost one's).
+    public private(set) var origin: Zones.Point?
     public private(set) var source: SystemTrack.Source = .psrOnly
     /// Metres, nil without altitude or terrain.
     public private(set) var heightAboveGround: Double?
@@ -51,7 +53,7 @@ public struct TrackFeatures: Sendable {
     public private(set) var closingSpeed: Double = 0
     /// Degrees between the track's heading and the way to the nearest border point.
     public private(set) var offBorderNormal: Double = 180
-    /// Metres nearer the border than `closingWindow` ago (on the same side), nil while too young.
+    /// Metres nearer the border than at the oldest sample within `closingWindow` (on the same side).
     public private(set) var closedIn: Double?
     /// The last crossing: when and which way.
     public private(set) var lastCrossing: (time: Double, northbound: Bool)?
@@ -68,8 +70,12 @@ public struct TrackFeatures: Sendable {
     public private(set) var nearestAirport: (airport: Zones.Airport, distance: Double)?
     /// Where the last plot (not a coasted estimate) put the track.
     public private(set) var lastPlot: (time: Double, latitude: Double, longitude: Double, heightAboveGround: Double?)?
-    /// Born low away from airports.
+    /// Born low, or without transponder near a known strip, away from airports.
     public internal(set) var poppedUp = false
+    /// Where a track without transponder was born away from airports, kept until its heading says
+    /// whether it came from a known strip; then `bornAtStrip`, that strip (behind it on its path).
+    public internal(set) var birthPlace: Zones.Point?
+    public internal(set) var bornAtStrip: String?
     /// The drop-out this track's birth is linked to (stone-skip), and metres from it to the birth.
     public internal(set) var skippedFrom: (dropOut: DropOut, distance: Double)?
     public private(set) var samples: [Sample] = []
@@ -93,9 +99,7 @@ public struct TrackFeatures: Sendable {
         vy = u.vy
         if groundSpeed > 1 { heading = Self.normalised(atan2(u.vx, u.vy) * 180 / Double.pi) }
         verticalRate = u.verticalRate
-        let trusted = u.flightLevel != nil || s.trustRadarHeight
-        heightAboveGround = trusted ? context.heightAboveGround(latitude: u.latitude, longitude: u.longitude, altitude: u.altitude) : nil
-        if let h = heightAboveGround, h < s.lowLevelHeight { lowSince = lowSince ?? u.time } else { lowSince = nil }
+        origin = origin ?? Zones.Point(latitude: u.latitude, longitude: u.longitude)
 
         // A coasting update carries no plot: it is neither a primary plot nor a missed reply.
         // (The tracker calls a coasting track PSR-only once its SSR memory runs out: counting those
@@ -113,6 +117,12 @@ public struct TrackFeatures: Sendable {
             transponderLostAt = nil
         }
         emergency = u.mode3A.flatMap { $0.isEmergency ? $0 : nil }
+        // A flight level outlives the transponder in the tracker: once the replies have stopped it is
+        // where the aircraft was, not where it is.
+        let answering = lastSquawkTime.map { u.time - $0 < s.transponderLostSeconds } ?? false
+        let trusted = (u.flightLevel != nil && answering) || s.trustRadarHeight
+        heightAboveGround = trusted ? context.heightAboveGround(latitude: u.latitude, longitude: u.longitude, altitude: u.altitude) : nil
+        if let h = heightAboveGround, h < s.lowLevelHeight { lowSince = lowSince ?? u.time } else { lowSince = nil }
 
         border = context.zones.borderFix(latitude: u.latitude, longitude: u.longitude)
         if let b = border {
@@ -142,6 +152,7 @@ public struct TrackFeatures: Sendable {
     /// and runs are not reset by a track split. Called after this track's first update.
     mutating func inherit(from old: TrackFeatures, settings s: ProfileSettings) {
         reacquiredFrom = old.number
+        origin = old.origin ?? origin
         samples = Array((old.samples.filter { $0.time < (samples.first?.time ?? time) } + samples).suffix(s.historyCapacity))
         everSquawked = everSquawked || old.everSquawked
         lastSquawkTime = lastSquawkTime ?? old.lastSquawkTime
@@ -152,6 +163,11 @@ public struct TrackFeatures: Sendable {
             if everSquawked, nonCooperative, transponderLostAt == nil { transponderLostAt = old.transponderLostAt ?? lastSquawkTime }
         }
         lastCrossing = lastCrossing ?? old.lastCrossing
+        // Lost on one side and found on the other: it crossed unseen, in the gap (the time
+        // interpolated along the distances to the line).
+        if let before = old.border?.signedDistance, let after = border?.signedDistance, (before > 0) != (after > 0) {
+            lastCrossing = (old.time + (time - old.time) * abs(before) / (abs(before) + abs(after)), after > 0)
+        }
         if lowSince != nil, let before = old.lowSince { lowSince = before }
         measureWindows(s)
     }
@@ -161,24 +177,33 @@ public struct TrackFeatures: Sendable {
         // The newest sample at least `age` old.
         func sample(olderThan age: Double) -> Sample? { samples.last { now - $0.time >= age } }
 
-        if groundSpeed >= s.erraticMinimumSpeed, let then = sample(olderThan: s.erraticScan), then.speed >= s.erraticMinimumSpeed,
-           now - then.time <= 2 * s.erraticScan {
-            // A steady turn (an orbit, a standard-rate turn) is not erratic: the change is measured
-            // against the turn of the scan before, when known.
-            let turn = Self.signed(heading - then.heading)
-            let before = samples.last { then.time - $0.time >= s.erraticScan }
-                .flatMap { $0.speed >= s.erraticMinimumSpeed ? Self.signed(then.heading - $0.heading) : nil } ?? 0
-            headingChange = abs(turn - before)
-        } else {
-            headingChange = 0
+        // Samples of a settled velocity: this track's own, past its first minute (inherited ones are
+        // of the lost track, whose velocity the new one did not continue).
+        let settled = firstTime + s.erraticSettleTime
+        func steady(_ x: Sample) -> Bool { x.time >= settled && x.speed >= s.erraticMinimumSpeed }
+        headingChange = 0
+        if groundSpeed >= s.erraticMinimumSpeed, let then = sample(olderThan: s.erraticScan), steady(then), now - then.time <= 2 * s.erraticScan,
+           let first = samples.last(where: { then.time - $0.time >= s.erraticScan }), steady(first) {
+            // A reversal: this scan's turn against the scan before's. Turning one way (an orbit, a
+            // field pattern, a turn entry) is a manoeuvre, however tight.
+            let turn = Self.signed(heading - then.heading), before = Self.signed(then.heading - first.heading)
+            if turn * before < 0 { headingChange = abs(turn - before) }
         }
-        let recent = samples.filter { now - $0.time <= s.erraticSpeedWindow && $0.speed >= s.erraticMinimumSpeed }
-        if let lo = recent.map(\.speed).min(), let hi = recent.map(\.speed).max(), recent.count >= 2 {
-            speedChange = (hi - lo) / hi
+        // The mean speed of the window's first third against its last third: the extremes of single
+        // samples are the tracker's noise (±5 m/s on a light aircraft circling at 50 m/s, 37–57 m/s
+        // within a minute), which means over a third of the window smooth out. A change made within
+        // the window's middle third reads in full; a steady ramp across all of it as two thirds.
+        let third = s.erraticSpeedWindow / 3
+        let early = samples.filter { now - $0.time <= s.erraticSpeedWindow && now - $0.time > 2 * third && steady($0) }.map(\.speed)
+        let late = samples.filter { now - $0.time <= third && steady($0) }.map(\.speed)
+        if !early.isEmpty, !late.isEmpty {
+            let a = early.reduce(0, +) / Double(early.count), b = late.reduce(0, +) / Double(late.count)
+            speedChange = abs(a - b) / max(a, b)
         } else {
             speedChange = 0
         }
-        if let b = border?.signedDistance, let then = sample(olderThan: s.closingWindow), let d = then.border, (d > 0) == (b > 0) {
+        if let b = border?.signedDistance, let then = samples.first(where: { now - $0.time <= s.closingWindow }), let d = then.border,
+           (d > 0) == (b > 0) {
             closedIn = abs(d) - abs(b)
         } else {
             closedIn = nil
@@ -216,7 +241,7 @@ public struct DropOut: Sendable, Equatable {
     public var latitude: Double
     public var longitude: Double
     public var heightAboveGround: Double?
-    /// The known strip it was lost near, if any.
+    /// The known strip it was lost near or heading for (`stripPathDistance`), if any.
     public var strip: String?
     /// Its velocity when lost (m/s east, north), and the centre of its orbit if it was circling.
     public var vx = 0.0

@@ -8,9 +8,11 @@ import Surveillance
 /// var classifier = ProfileClassifier(context: context, settings: ProfileSettings())
 /// for update in updates {
 ///     let a = classifier.assess(update)
-///     if a.score >= classifier.settings.alertThreshold { print(a.number, a.profile!, a.summary) }
+///     if a.score >= 0.8 { print(a.number, a.profile!, a.summary) }
 /// }
 /// ```
+/// What raises an alert (the score held at `AlertSettings.raiseScore` for K updates) is the alert
+/// lifecycle's business: `SuspectWatch` runs the two together.
 public struct ProfileClassifier: Sendable {
     public let context: ProfileContext
     public let settings: ProfileSettings

@@ -36,14 +36,14 @@ public struct ProfileSettings: Sendable, Equatable {
         public var loiter = 0.4
         public var restrictedZone = 0.5
         public var closedAirport = 0.5
-        /// 7500, 7600, 7700: always above the alert threshold on its own.
+        /// 7500, 7600, 7700: above any sensible raise score on its own (0.95).
         public var emergency = 3.0
         public init() {}
     }
 
     public var weights = Weights()
-    /// Score above which a track counts as suspect (the alert lifecycle decides when to raise it).
-    public var alertThreshold = 0.8
+    // No alert threshold here: the alert lifecycle's `AlertSettings.raiseScore`, held for K updates,
+    // is the one thing that decides what becomes an alert.
     /// Evidence is multiplied by this at night: sun below `nightSunElevation` (civil twilight).
     public var nightMultiplier = 1.5
     public var nightSunElevation = -6.0

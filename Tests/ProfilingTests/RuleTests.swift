@@ -1,3 +1,4 @@
+import Alerting
 import Geodesy
 import Glibc
 import Surveillance
@@ -65,7 +66,8 @@ struct Flyer {
 }
 
 @Suite struct RuleTests {
-    let alert = ProfileSettings().alertThreshold
+    /// What the alert lifecycle raises at (held for K updates): the one alert threshold.
+    let alert = AlertSettings().raiseScore
 
     @Test func psrOnlyLowNorthboundNearTheBorderAtNight() {
         var f = Flyer()

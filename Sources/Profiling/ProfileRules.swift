@@ -1,3 +1,5 @@
+import Glibc
+
 /// One rule that fired: what it adds to the evidence, what it says, what class it points to.
 struct Finding {
     var weight: Double
@@ -32,17 +34,18 @@ extension ProfileClassifier {
                 out.append(Finding(weight: w.lowLevel, reason: "\(Self.metres(h)) above ground", profile: .lowLevelBorderApproach))
             }
         }
-        let kt = Int((f.groundSpeed / 0.514444).rounded())
-        if f.groundSpeed > 0, f.groundSpeed < s.ultralightSpeed, nonCooperative {
+        let kt = Int((f.cruiseSpeed / 0.514444).rounded())
+        let ultralight = f.cruiseSpeed > 0 && f.cruiseSpeed < s.ultralightSpeed && nonCooperative
+        if ultralight {
             out.append(Finding(weight: w.ultralight, reason: "\(kt) kt, ultralight speed", profile: .ultralightIncursion))
-        } else if s.lightAircraftSpeed.contains(f.groundSpeed) {
+        } else if s.lightAircraftSpeed.contains(f.cruiseSpeed) {
             out.append(Finding(weight: w.lightAircraftSpeed, reason: "\(kt) kt", profile: nil))
         }
         if let b = f.border {
-            let ultralight = f.groundSpeed < s.ultralightSpeed && nonCooperative
             let profile: ProfileClass = ultralight ? .ultralightIncursion : .lowLevelBorderApproach
             let approaching = abs(b.signedDistance) <= s.borderApproachDistance && f.closingSpeed > 0
                 && f.offBorderNormal <= s.borderApproachHeading && (f.closedIn ?? 0) >= s.closingDistance
+                && f.closingShare >= cos(s.borderApproachHeading * Double.pi / 180)
             let crossing = f.lastCrossing.flatMap { f.time - $0.time <= s.crossingMemory ? $0 : nil }
             if let c = crossing {
                 let ago = f.time - c.time
@@ -59,7 +62,7 @@ extension ProfileClassifier {
         // Circling where it was first seen is a field pattern; a drop orbit comes at the end of a transit.
         let arrived = f.origin.flatMap { o in f.windowCentre.map { Zones.distance(o, $0) > s.loiterRadius } } ?? false
         if f.windowCompact, abs(f.windowTurn) >= s.loiterTurn, nearBorder, arrived {
-            let profile: ProfileClass = f.groundSpeed < s.ultralightSpeed && nonCooperative ? .ultralightIncursion : .loiterDrop
+            let profile: ProfileClass = ultralight ? .ultralightIncursion : .loiterDrop
             out.append(Finding(weight: w.loiter, reason: "circling: \(Int(abs(f.windowTurn).rounded()))° in \(Self.duration(s.loiterWindow))",
                                profile: profile))
         }

@@ -67,9 +67,11 @@ public struct ProfileSettings: Sendable, Equatable {
     public var lowLevelHeight = 304.8
     public var veryLowHeight = 152.4
     public var lowLevelSeconds = 60.0
-    /// 40–200 kt, ultralight under 60 kt.
+    /// 40–200 kt, ultralight under 60 kt, judged on the mean speed over `cruiseSpeedWindow` (a
+    /// light aircraft circling at 50 m/s shows 37–57 m/s scan to scan).
     public var lightAircraftSpeed: ClosedRange<Double> = 20.6...102.9
     public var ultralightSpeed = 30.9
+    public var cruiseSpeedWindow = 60.0
     /// Within 50 km, heading within ±45° of the way to the border, and closer by at least
     /// `closingDistance` than at its oldest sample within `closingWindow`: a track's heading wanders,
     /// its net progress toward the line is the evidence. A fast aircraft shows it within a few scans
@@ -77,6 +79,10 @@ public struct ProfileSettings: Sendable, Equatable {
     public var borderApproachDistance = 50_000.0
     public var borderApproachHeading = 45.0
     public var closingWindow = 120.0
+    /// That progress must also be at least cos(`borderApproachHeading`) of the trail flown since: on
+    /// average the track moved within ±45° of the way to the line. A field pattern or an orbit makes
+    /// 2 km of progress too (a crop duster's race-track spans 2.3 km north to south, a 1.1 km orbit
+    /// 2.2 km), over a trail at least π/2 times as long (a half circle: 0.64).
     public var closingDistance = 2_000.0
     /// A crossing stays a reason this long.
     public var crossingMemory = 900.0

@@ -13,6 +13,7 @@ public struct TrackFeatures: Sendable {
         public var heading: Double
         /// Metres to the border, positive north; nil without a border.
         public var border: Double?
+        public var position: Zones.Point { Zones.Point(latitude: latitude, longitude: longitude) }
     }
 
     public let number: UInt16
@@ -29,6 +30,9 @@ public struct TrackFeatures: Sendable {
     public private(set) var lowSince: Double?
     /// m/s, degrees from north, m/s up.
     public private(set) var groundSpeed: Double = 0
+    /// m/s, the mean ground speed over the last `cruiseSpeedWindow`: what the speed bands judge
+    /// (one scan's estimate carries the tracker's noise, at its worst in turns).
+    public private(set) var cruiseSpeed: Double = 0
     public private(set) var heading: Double = 0
     public private(set) var verticalRate: Double = 0
     /// Heading change over the last scan, degrees (absolute), and the largest relative speed change
@@ -53,8 +57,10 @@ public struct TrackFeatures: Sendable {
     public private(set) var closingSpeed: Double = 0
     /// Degrees between the track's heading and the way to the nearest border point.
     public private(set) var offBorderNormal: Double = 180
-    /// Metres nearer the border than at the oldest sample within `closingWindow` (on the same side).
+    /// Metres nearer the border than at the oldest sample within `closingWindow` (on the same side),
+    /// and that as a share of the trail the track drew since.
     public private(set) var closedIn: Double?
+    public private(set) var closingShare = 0.0
     /// The last crossing: when and which way.
     public private(set) var lastCrossing: (time: Double, northbound: Bool)?
     /// Signed degrees of turn within the loiter window, and whether all of that window's samples
@@ -139,7 +145,9 @@ public struct TrackFeatures: Sendable {
         if u.stage != .coasting { lastPlot = (u.time, u.latitude, u.longitude, heightAboveGround) }
 
         if samples.last.map({ u.time - $0.time >= s.sampleInterval }) ?? true {
-            samples.append(Sample(time: u.time, latitude: u.latitude, longitude: u.longitude, speed: groundSpeed,
+            // A tentative track's velocity is the difference of its first plots, not yet an estimate:
+            // its samples keep the position and leave the speed out (0: below every speed measure).
+            samples.append(Sample(time: u.time, latitude: u.latitude, longitude: u.longitude, speed: u.stage == .tentative ? 0 : groundSpeed,
                                   heading: heading, border: border?.signedDistance))
             // A short array: dropping its head is cheaper than a ring's bookkeeping is worth.
             if samples.count > s.historyCapacity { samples.removeFirst(samples.count - s.historyCapacity) }
@@ -202,12 +210,18 @@ public struct TrackFeatures: Sendable {
         } else {
             speedChange = 0
         }
-        if let b = border?.signedDistance, let then = samples.first(where: { now - $0.time <= s.closingWindow }), let d = then.border,
+        closedIn = nil
+        closingShare = 0
+        if let b = border?.signedDistance, let i = samples.firstIndex(where: { now - $0.time <= s.closingWindow }), let d = samples[i].border,
            (d > 0) == (b > 0) {
             closedIn = abs(d) - abs(b)
-        } else {
-            closedIn = nil
+            // The trail the track drew since, as a display shows it.
+            var flown = Zones.distance(samples[samples.count - 1].position, Zones.Point(latitude: latitude, longitude: longitude))
+            for (a, c) in zip(samples[i...], samples[(i + 1)...]) { flown += Zones.distance(a.position, c.position) }
+            closingShare = flown > 0 ? (abs(d) - abs(b)) / flown : 0
         }
+        let cruise = samples.filter { now - $0.time <= s.cruiseSpeedWindow && $0.speed > 0 }.map(\.speed)
+        cruiseSpeed = cruise.isEmpty ? groundSpeed : cruise.reduce(0, +) / Double(cruise.count)
         let window = samples.filter { now - $0.time <= s.loiterWindow }
         windowTurn = 0
         for (a, b) in zip(window, window.dropFirst()) where a.speed >= s.erraticMinimumSpeed / 2 && b.speed >= s.erraticMinimumSpeed / 2 {
@@ -216,7 +230,7 @@ public struct TrackFeatures: Sendable {
         let mean = Zones.Point(latitude: window.map(\.latitude).reduce(0, +) / Double(max(window.count, 1)),
                                longitude: window.map(\.longitude).reduce(0, +) / Double(max(window.count, 1)))
         windowCompact = window.count >= 2 && window.allSatisfy {
-            Zones.distance(mean, Zones.Point(latitude: $0.latitude, longitude: $0.longitude)) <= s.loiterRadius
+            Zones.distance(mean, $0.position) <= s.loiterRadius
         }
         windowCentre = window.isEmpty ? nil : mean
     }

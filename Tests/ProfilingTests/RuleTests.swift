@@ -292,6 +292,23 @@ struct Flyer {
         #expect(!slow.reasons.contains { $0.hasSuffix("heading north") })
     }
 
+    // Shuttling north and south 20 km short of the line (3 km up, 2 km back, 3 km up in 80 s): 4 km
+    // closer, but over a trail twice as long, so on average not heading for it. Nor is a slow scan
+    // an ultralight.
+    @Test func progressOverATrailThatDoublesBackIsNotAnApproachNorASlowScanAnUltralight() {
+        var f = Flyer()
+        let up = f.fly(number: 34, from: 31.3322 - 20_000 / 110_574, -110.2, heading: 0, speed: 100, altitude: nil, seconds: 28)
+        let back = f.next(up, heading: 180, speed: 100, seconds: 16)
+        let again = f.next(back, heading: 0, speed: 100, seconds: 28)
+        #expect((again.features.closedIn ?? 0) > 3_000 && !again.reasons.contains { $0.hasSuffix("of the border heading north") })
+        // The same straight north: an approach.
+        let straight = f.fly(number: 35, from: 31.3322 - 20_000 / 110_574, -110.0, heading: 0, speed: 50, altitude: nil, seconds: 60)
+        #expect(straight.reasons.contains { $0.hasSuffix("of the border heading north") })
+        // One scan's estimate of 54 kt in a minute at 97 kt is not an ultralight's speed.
+        let dip = f.next(straight, speed: 28, seconds: 8)
+        #expect(!dip.reasons.contains { $0.hasSuffix("ultralight speed") } && dip.profile != .ultralightIncursion)
+    }
+
     // A track lost south of the line and re-acquired north of it crossed in between.
     @Test func aTrackLostOnOneSideAndFoundOnTheOtherCrossedInTheGap() {
         var f = Flyer()

@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Recording"]),
         .testTarget(name: "TrackingTests", dependencies: ["Tracking", "Simulation"], exclude: ["Fixtures"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation"], exclude: ["Fixtures"]),
-        .testTarget(name: "ProfilingTests", dependencies: ["Profiling", "Simulation", "Pipeline"]),
+        .testTarget(name: "ProfilingTests", dependencies: ["Profiling", "Alerting", "Simulation", "Pipeline"]),
         .testTarget(name: "FeedsTests", dependencies: ["Feeds", "Recording", "Sockets"]),
         .testTarget(name: "AlertingTests", dependencies: ["Alerting"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Recording"]),

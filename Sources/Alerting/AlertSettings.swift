@@ -1,14 +1,18 @@
 /// When an alert is raised, updated and cleared. The defaults suit the shipped sessions, where a
 /// track updates every 4–5 s (one radar scan).
 public struct AlertSettings: Sendable, Equatable {
-    /// A score at or above this counts towards raising an alert.
-    public var raiseScore = 0.6
+    /// A score at or above this counts towards raising an alert: the one alert threshold (the
+    /// classifier only scores). 0.8 is evidence 1.6 in the classifier's `1 − exp(−E)`: at night a
+    /// track without transponder needs more than that alone (0.70) or with a light aircraft's speed
+    /// (0.78), e.g. an approach to the border, a transponder switched off, a landing away from
+    /// airports, a skip.
+    public var raiseScore = 0.8
     /// Consecutive updates at or above `raiseScore` before the alert is raised: one high score
     /// from a single odd plot raises nothing.
     public var raiseUpdates = 3
     /// An active alert is cleared when the score falls below this. Lower than `raiseScore`
     /// (hysteresis): a score wobbling around one threshold neither raises nor clears over and over.
-    public var clearScore = 0.4
+    public var clearScore = 0.6
     /// A score change larger than this (either way) since the last sent state is material.
     public var scoreChange = 0.1
     /// Seconds of data time at least between two `updated` states of one alert, however much

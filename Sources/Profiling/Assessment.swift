@@ -14,7 +14,7 @@ public enum ProfileClass: String, Sendable, CaseIterable {
 public struct Assessment: Sendable {
     public var number: UInt16
     public var time: Double
-    /// In [0, 1]; compare with `ProfileSettings.alertThreshold`.
+    /// In [0, 1]; the alert lifecycle raises at `AlertSettings.raiseScore` held for K updates.
     public var score: Double
     /// Nil when no rule fired.
     public var profile: ProfileClass?

@@ -8,9 +8,11 @@ import Surveillance
 /// var classifier = ProfileClassifier(context: context, settings: ProfileSettings())
 /// for update in updates {
 ///     let a = classifier.assess(update)
-///     if a.score >= classifier.settings.alertThreshold { print(a.number, a.profile!, a.summary) }
+///     if a.score >= 0.8 { print(a.number, a.profile!, a.summary) }
 /// }
 /// ```
+/// What raises an alert (the score held at `AlertSettings.raiseScore` for K updates) is the alert
+/// lifecycle's business: `SuspectWatch` runs the two together.
 public struct ProfileClassifier: Sendable {
     public let context: ProfileContext
     public let settings: ProfileSettings
@@ -46,7 +48,13 @@ public struct ProfileClassifier: Sendable {
         }
         var f = tracks[key] ?? TrackFeatures(number: u.number, firstTime: u.firstTime)
         f.update(with: u, context: context, settings: settings)
-        if isNew { linkBirth(&f, u) }
+        if isNew { linkBirth(&f, u) } else if let p = f.birthPlace, f.groundSpeed >= settings.erraticMinimumSpeed {
+            // Its heading known: a strip behind it is where it took off (one ahead, where it is going).
+            f.bornAtStrip = context.zones.strip(onPathFrom: p, heading: f.heading + 180, length: settings.stripPathDistance,
+                                                radius: settings.stripRadius)?.strip.name
+            f.poppedUp = f.poppedUp || f.bornAtStrip != nil
+            f.birthPlace = nil
+        }
 
         var dropOut: DropOut?
         var closedAirport: Zones.Airport?
@@ -60,21 +68,32 @@ public struct ProfileClassifier: Sendable {
 
         let found = findings(f, dropOut: dropOut, closedAirport: closedAirport)
         var evidence = 0.0
+        var byProfile: [ProfileClass: Double] = [:]
         for x in found {
-            evidence += x.weight * (x.keepsFullWeight || u.source == .psrOnly ? 1 : settings.cooperativeFactor)
+            let weight = x.weight * (x.keepsFullWeight || u.source == .psrOnly ? 1 : settings.cooperativeFactor)
+            evidence += weight
+            if let p = x.profile { byProfile[p, default: 0] += weight }
         }
         var reasons = found.map(\.reason)
         if !found.isEmpty, context.sunElevation(latitude: u.latitude, longitude: u.longitude, time: u.time) < settings.nightSunElevation {
             evidence *= settings.nightMultiplier
             reasons.append("night")
         }
-        // The most specific profile that fired names the class (the enum lists them in that order).
-        let profile = ProfileClass.allCases.first { c in found.contains { $0.profile == c } }
+        // The class is the profile most of the evidence points to; among equals the more specific
+        // (the enum lists them in that order). A transponder switched off in flight outweighs a border
+        // approach whose height is unknown; a landing or a skip seen outweighs both. A track that
+        // never squawked and shows nothing else is `transponder-off`.
+        var profile: ProfileClass?
+        for c in ProfileClass.allCases {
+            if let e = byProfile[c], e > (profile.flatMap { byProfile[$0] } ?? -1) { profile = c }
+        }
+        if profile == nil, f.nonCooperative { profile = .transponderOff }
         return Assessment(number: u.number, time: u.time, score: 1 - exp(-evidence), profile: profile, reasons: reasons, features: f)
     }
 
-    /// At a track's birth: a pop-up if low away from airports; a stone-skip if it appears, without
-    /// transponder or low, near where another track was lost a while before.
+    /// At a track's birth: a pop-up if low away from airports, or without transponder near a known
+    /// strip (a take-off from it); a stone-skip if it appears, without transponder, near where another
+    /// track was lost low a while before (at that track's strip: the same aircraft taking off again).
     private func linkBirth(_ f: inout TrackFeatures, _ u: SystemTrack) {
         let awayFromAirports = (f.nearestAirport?.distance ?? .infinity) > settings.airportRadius
         let low = f.heightAboveGround.map { $0 < settings.dropOutHeight } ?? false
@@ -88,6 +107,8 @@ public struct ProfileClassifier: Sendable {
             if let old = lostFeatures[TrackKey(number: d.number, firstTime: d.firstTime)] { f.inherit(from: old, settings: settings) }
             return
         }
+        // Whether it took off from a strip waits for its heading (one plot has none).
+        f.birthPlace = here
         let gaps = settings.stoneSkipMinimumGap...settings.stoneSkipTime
         f.skippedFrom = dropOuts.filter { !settings.stoneSkipNeedsLowDropOut || $0.strip != nil || $0.heightAboveGround.map { $0 < settings.dropOutHeight } == true }
             .map { ($0, Zones.distance(here, Zones.Point(latitude: $0.latitude, longitude: $0.longitude))) }
@@ -121,10 +142,11 @@ public struct ProfileClassifier: Sendable {
             let closed = a.airport.hours.map { !$0.isOpen(at: last.time) } ?? false
             return (nil, closed ? a.airport : nil)
         }
-        let strip = context.zones.nearestStrip(latitude: last.latitude, longitude: last.longitude)
+        // Lost on its final: the strip it was heading for, a few kilometres on.
+        let strip = context.zones.strip(onPathFrom: Zones.Point(latitude: last.latitude, longitude: last.longitude), heading: f.heading,
+                                        length: settings.stripPathDistance, radius: settings.stripRadius)
         return (DropOut(number: f.number, time: last.time, latitude: last.latitude, longitude: last.longitude,
-                        heightAboveGround: last.heightAboveGround,
-                        strip: strip.flatMap { $0.distance <= settings.stripRadius ? $0.strip.name : nil },
+                        heightAboveGround: last.heightAboveGround, strip: strip?.strip.name,
                         vx: f.vx, vy: f.vy,
                         orbitCentre: f.windowCompact && abs(f.windowTurn) >= settings.loiterTurn / 2 ? f.windowCentre : nil,
                         firstTime: f.firstTime), nil)

@@ -1,3 +1,5 @@
+import Glibc
+
 /// One rule that fired: what it adds to the evidence, what it says, what class it points to.
 struct Finding {
     var weight: Double
@@ -20,7 +22,9 @@ extension ProfileClassifier {
             out.append(Finding(weight: w.transponderLost, reason: "transponder off for \(Self.duration(f.time - lost))",
                                profile: .transponderOff, keepsFullWeight: true))
         } else if nonCooperative {
-            out.append(Finding(weight: w.nonCooperative, reason: "PSR-only", profile: .transponderOff))
+            // Every suspect profile flies without transponder: this names no class of its own
+            // (`transponder-off` only when nothing else does).
+            out.append(Finding(weight: w.nonCooperative, reason: "PSR-only", profile: nil))
         }
         if let h = f.heightAboveGround {
             let held = f.lowSince.map { f.time - $0 >= s.lowLevelSeconds } ?? false
@@ -30,17 +34,18 @@ extension ProfileClassifier {
                 out.append(Finding(weight: w.lowLevel, reason: "\(Self.metres(h)) above ground", profile: .lowLevelBorderApproach))
             }
         }
-        let kt = Int((f.groundSpeed / 0.514444).rounded())
-        if f.groundSpeed > 0, f.groundSpeed < s.ultralightSpeed, nonCooperative {
+        let kt = Int((f.cruiseSpeed / 0.514444).rounded())
+        let ultralight = f.cruiseSpeed > 0 && f.cruiseSpeed < s.ultralightSpeed && nonCooperative
+        if ultralight {
             out.append(Finding(weight: w.ultralight, reason: "\(kt) kt, ultralight speed", profile: .ultralightIncursion))
-        } else if s.lightAircraftSpeed.contains(f.groundSpeed) {
+        } else if s.lightAircraftSpeed.contains(f.cruiseSpeed) {
             out.append(Finding(weight: w.lightAircraftSpeed, reason: "\(kt) kt", profile: nil))
         }
         if let b = f.border {
-            let ultralight = f.groundSpeed < s.ultralightSpeed && nonCooperative
             let profile: ProfileClass = ultralight ? .ultralightIncursion : .lowLevelBorderApproach
             let approaching = abs(b.signedDistance) <= s.borderApproachDistance && f.closingSpeed > 0
                 && f.offBorderNormal <= s.borderApproachHeading && (f.closedIn ?? 0) >= s.closingDistance
+                && f.closingShare >= cos(s.borderApproachHeading * Double.pi / 180)
             let crossing = f.lastCrossing.flatMap { f.time - $0.time <= s.crossingMemory ? $0 : nil }
             if let c = crossing {
                 let ago = f.time - c.time
@@ -54,8 +59,10 @@ extension ProfileClassifier {
             }
         }
         let nearBorder = f.border.map { abs($0.signedDistance) <= s.loiterBorderDistance } ?? true
-        if f.windowCompact, abs(f.windowTurn) >= s.loiterTurn, nearBorder {
-            let profile: ProfileClass = f.groundSpeed < s.ultralightSpeed && nonCooperative ? .ultralightIncursion : .loiterDrop
+        // Circling where it was first seen is a field pattern; a drop orbit comes at the end of a transit.
+        let arrived = f.origin.flatMap { o in f.windowCentre.map { Zones.distance(o, $0) > s.loiterRadius } } ?? false
+        if f.windowCompact, abs(f.windowTurn) >= s.loiterTurn, nearBorder, arrived {
+            let profile: ProfileClass = ultralight ? .ultralightIncursion : .loiterDrop
             out.append(Finding(weight: w.loiter, reason: "circling: \(Int(abs(f.windowTurn).rounded()))° in \(Self.duration(s.loiterWindow))",
                                profile: profile))
         }
@@ -68,18 +75,26 @@ extension ProfileClassifier {
             out.append(Finding(weight: w.erratic, reason: "\(f.verticalRate > 0 ? "climbing" : "descending") \(Int((abs(f.verticalRate) * 196.85).rounded())) ft/min low",
                                profile: nil))
         }
-        if let (d, distance) = f.skippedFrom {
+        if let d = f.skippedFrom?.dropOut, let strip = d.strip, strip == f.bornAtStrip {
+            // Lost heading for a strip, a track born there later: it landed and took off again.
+            out.append(Finding(weight: w.stoneSkip,
+                               reason: "took off from \(strip), where track \(d.number) was lost \(Self.duration(f.firstTime - d.time)) before",
+                               profile: .clandestineLanding))
+        } else if let (d, distance) = f.skippedFrom {
             out.append(Finding(weight: w.stoneSkip,
                                reason: "appeared \(Self.kilometres(distance)) from where track \(d.number) was lost \(Self.duration(f.firstTime - d.time)) before",
                                profile: .stoneSkip))
+        } else if let strip = f.bornAtStrip {
+            // A fresh take-off from a clandestine strip, its landing unseen: what a stone-skip looks like.
+            out.append(Finding(weight: w.popUp + w.atStrip, reason: "appeared near \(strip)", profile: .stoneSkip))
         } else if f.poppedUp {
             out.append(Finding(weight: w.popUp, reason: "appeared low away from airports", profile: nil))
         }
         if let d = dropOut {
             let height = d.heightAboveGround.map { " at \(Self.metres($0)) above ground" } ?? ""
             let known = d.heightAboveGround != nil || d.strip != nil
-            out.append(Finding(weight: (known ? w.dropOut : w.dropOutUnknownHeight) + (d.strip == nil ? 0 : w.dropOutAtStrip),
-                               reason: "lost\(height) away from airports" + (d.strip.map { " near strip \($0)" } ?? ""),
+            out.append(Finding(weight: (known ? w.dropOut : w.dropOutUnknownHeight) + (d.strip == nil ? 0 : w.atStrip),
+                               reason: "lost\(height) away from airports" + (d.strip.map { " near \($0)" } ?? ""),
                                profile: .clandestineLanding))
         }
         if let area = f.restrictedArea {

@@ -13,6 +13,7 @@ public struct TrackFeatures: Sendable {
         public var heading: Double
         /// Metres to the border, positive north; nil without a border.
         public var border: Double?
+        public var position: Zones.Point { Zones.Point(latitude: latitude, longitude: longitude) }
     }
 
     public let number: UInt16
@@ -20,6 +21,8 @@ public struct TrackFeatures: Sendable {
     public private(set) var time: Double = 0
     public private(set) var latitude: Double = 0
     public private(set) var longitude: Double = 0
+    /// Where the track was first seen (a re-acquired track keeps the lost one's).
+    public private(set) var origin: Zones.Point?
     public private(set) var source: SystemTrack.Source = .psrOnly
     /// Metres, nil without altitude or terrain.
     public private(set) var heightAboveGround: Double?
@@ -27,6 +30,9 @@ public struct TrackFeatures: Sendable {
     public private(set) var lowSince: Double?
     /// m/s, degrees from north, m/s up.
     public private(set) var groundSpeed: Double = 0
+    /// m/s, the mean ground speed over the last `cruiseSpeedWindow`: what the speed bands judge
+    /// (one scan's estimate carries the tracker's noise, at its worst in turns).
+    public private(set) var cruiseSpeed: Double = 0
     public private(set) var heading: Double = 0
     public private(set) var verticalRate: Double = 0
     /// Heading change over the last scan, degrees (absolute), and the largest relative speed change
@@ -51,8 +57,10 @@ public struct TrackFeatures: Sendable {
     public private(set) var closingSpeed: Double = 0
     /// Degrees between the track's heading and the way to the nearest border point.
     public private(set) var offBorderNormal: Double = 180
-    /// Metres nearer the border than `closingWindow` ago (on the same side), nil while too young.
+    /// Metres nearer the border than at the oldest sample within `closingWindow` (on the same side),
+    /// and that as a share of the trail the track drew since.
     public private(set) var closedIn: Double?
+    public private(set) var closingShare = 0.0
     /// The last crossing: when and which way.
     public private(set) var lastCrossing: (time: Double, northbound: Bool)?
     /// Signed degrees of turn within the loiter window, and whether all of that window's samples
@@ -68,8 +76,12 @@ public struct TrackFeatures: Sendable {
     public private(set) var nearestAirport: (airport: Zones.Airport, distance: Double)?
     /// Where the last plot (not a coasted estimate) put the track.
     public private(set) var lastPlot: (time: Double, latitude: Double, longitude: Double, heightAboveGround: Double?)?
-    /// Born low away from airports.
+    /// Born low, or without transponder near a known strip, away from airports.
     public internal(set) var poppedUp = false
+    /// Where a track without transponder was born away from airports, kept until its heading says
+    /// whether it came from a known strip; then `bornAtStrip`, that strip (behind it on its path).
+    public internal(set) var birthPlace: Zones.Point?
+    public internal(set) var bornAtStrip: String?
     /// The drop-out this track's birth is linked to (stone-skip), and metres from it to the birth.
     public internal(set) var skippedFrom: (dropOut: DropOut, distance: Double)?
     public private(set) var samples: [Sample] = []
@@ -93,9 +105,7 @@ public struct TrackFeatures: Sendable {
         vy = u.vy
         if groundSpeed > 1 { heading = Self.normalised(atan2(u.vx, u.vy) * 180 / Double.pi) }
         verticalRate = u.verticalRate
-        let trusted = u.flightLevel != nil || s.trustRadarHeight
-        heightAboveGround = trusted ? context.heightAboveGround(latitude: u.latitude, longitude: u.longitude, altitude: u.altitude) : nil
-        if let h = heightAboveGround, h < s.lowLevelHeight { lowSince = lowSince ?? u.time } else { lowSince = nil }
+        origin = origin ?? Zones.Point(latitude: u.latitude, longitude: u.longitude)
 
         // A coasting update carries no plot: it is neither a primary plot nor a missed reply.
         // (The tracker calls a coasting track PSR-only once its SSR memory runs out: counting those
@@ -113,6 +123,12 @@ public struct TrackFeatures: Sendable {
             transponderLostAt = nil
         }
         emergency = u.mode3A.flatMap { $0.isEmergency ? $0 : nil }
+        // A flight level outlives the transponder in the tracker: once the replies have stopped it is
+        // where the aircraft was, not where it is.
+        let answering = lastSquawkTime.map { u.time - $0 < s.transponderLostSeconds } ?? false
+        let trusted = (u.flightLevel != nil && answering) || s.trustRadarHeight
+        heightAboveGround = trusted ? context.heightAboveGround(latitude: u.latitude, longitude: u.longitude, altitude: u.altitude) : nil
+        if let h = heightAboveGround, h < s.lowLevelHeight { lowSince = lowSince ?? u.time } else { lowSince = nil }
 
         border = context.zones.borderFix(latitude: u.latitude, longitude: u.longitude)
         if let b = border {
@@ -129,7 +145,9 @@ public struct TrackFeatures: Sendable {
         if u.stage != .coasting { lastPlot = (u.time, u.latitude, u.longitude, heightAboveGround) }
 
         if samples.last.map({ u.time - $0.time >= s.sampleInterval }) ?? true {
-            samples.append(Sample(time: u.time, latitude: u.latitude, longitude: u.longitude, speed: groundSpeed,
+            // A tentative track's velocity is the difference of its first plots, not yet an estimate:
+            // its samples keep the position and leave the speed out (0: below every speed measure).
+            samples.append(Sample(time: u.time, latitude: u.latitude, longitude: u.longitude, speed: u.stage == .tentative ? 0 : groundSpeed,
                                   heading: heading, border: border?.signedDistance))
             // A short array: dropping its head is cheaper than a ring's bookkeeping is worth.
             if samples.count > s.historyCapacity { samples.removeFirst(samples.count - s.historyCapacity) }
@@ -142,6 +160,7 @@ public struct TrackFeatures: Sendable {
     /// and runs are not reset by a track split. Called after this track's first update.
     mutating func inherit(from old: TrackFeatures, settings s: ProfileSettings) {
         reacquiredFrom = old.number
+        origin = old.origin ?? origin
         samples = Array((old.samples.filter { $0.time < (samples.first?.time ?? time) } + samples).suffix(s.historyCapacity))
         everSquawked = everSquawked || old.everSquawked
         lastSquawkTime = lastSquawkTime ?? old.lastSquawkTime
@@ -152,6 +171,11 @@ public struct TrackFeatures: Sendable {
             if everSquawked, nonCooperative, transponderLostAt == nil { transponderLostAt = old.transponderLostAt ?? lastSquawkTime }
         }
         lastCrossing = lastCrossing ?? old.lastCrossing
+        // Lost on one side and found on the other: it crossed unseen, in the gap (the time
+        // interpolated along the distances to the line).
+        if let before = old.border?.signedDistance, let after = border?.signedDistance, (before > 0) != (after > 0) {
+            lastCrossing = (old.time + (time - old.time) * abs(before) / (abs(before) + abs(after)), after > 0)
+        }
         if lowSince != nil, let before = old.lowSince { lowSince = before }
         measureWindows(s)
     }
@@ -161,28 +185,43 @@ public struct TrackFeatures: Sendable {
         // The newest sample at least `age` old.
         func sample(olderThan age: Double) -> Sample? { samples.last { now - $0.time >= age } }
 
-        if groundSpeed >= s.erraticMinimumSpeed, let then = sample(olderThan: s.erraticScan), then.speed >= s.erraticMinimumSpeed,
-           now - then.time <= 2 * s.erraticScan {
-            // A steady turn (an orbit, a standard-rate turn) is not erratic: the change is measured
-            // against the turn of the scan before, when known.
-            let turn = Self.signed(heading - then.heading)
-            let before = samples.last { then.time - $0.time >= s.erraticScan }
-                .flatMap { $0.speed >= s.erraticMinimumSpeed ? Self.signed(then.heading - $0.heading) : nil } ?? 0
-            headingChange = abs(turn - before)
-        } else {
-            headingChange = 0
+        // Samples of a settled velocity: this track's own, past its first minute (inherited ones are
+        // of the lost track, whose velocity the new one did not continue).
+        let settled = firstTime + s.erraticSettleTime
+        func steady(_ x: Sample) -> Bool { x.time >= settled && x.speed >= s.erraticMinimumSpeed }
+        headingChange = 0
+        if groundSpeed >= s.erraticMinimumSpeed, let then = sample(olderThan: s.erraticScan), steady(then), now - then.time <= 2 * s.erraticScan,
+           let first = samples.last(where: { then.time - $0.time >= s.erraticScan }), steady(first) {
+            // A reversal: this scan's turn against the scan before's. Turning one way (an orbit, a
+            // field pattern, a turn entry) is a manoeuvre, however tight.
+            let turn = Self.signed(heading - then.heading), before = Self.signed(then.heading - first.heading)
+            if turn * before < 0 { headingChange = abs(turn - before) }
         }
-        let recent = samples.filter { now - $0.time <= s.erraticSpeedWindow && $0.speed >= s.erraticMinimumSpeed }
-        if let lo = recent.map(\.speed).min(), let hi = recent.map(\.speed).max(), recent.count >= 2 {
-            speedChange = (hi - lo) / hi
+        // The mean speed of the window's first third against its last third: the extremes of single
+        // samples are the tracker's noise (±5 m/s on a light aircraft circling at 50 m/s, 37–57 m/s
+        // within a minute), which means over a third of the window smooth out. A change made within
+        // the window's middle third reads in full; a steady ramp across all of it as two thirds.
+        let third = s.erraticSpeedWindow / 3
+        let early = samples.filter { now - $0.time <= s.erraticSpeedWindow && now - $0.time > 2 * third && steady($0) }.map(\.speed)
+        let late = samples.filter { now - $0.time <= third && steady($0) }.map(\.speed)
+        if !early.isEmpty, !late.isEmpty {
+            let a = early.reduce(0, +) / Double(early.count), b = late.reduce(0, +) / Double(late.count)
+            speedChange = abs(a - b) / max(a, b)
         } else {
             speedChange = 0
         }
-        if let b = border?.signedDistance, let then = sample(olderThan: s.closingWindow), let d = then.border, (d > 0) == (b > 0) {
+        closedIn = nil
+        closingShare = 0
+        if let b = border?.signedDistance, let i = samples.firstIndex(where: { now - $0.time <= s.closingWindow }), let d = samples[i].border,
+           (d > 0) == (b > 0) {
             closedIn = abs(d) - abs(b)
-        } else {
-            closedIn = nil
+            // The trail the track drew since, as a display shows it.
+            var flown = Zones.distance(samples[samples.count - 1].position, Zones.Point(latitude: latitude, longitude: longitude))
+            for (a, c) in zip(samples[i...], samples[(i + 1)...]) { flown += Zones.distance(a.position, c.position) }
+            closingShare = flown > 0 ? (abs(d) - abs(b)) / flown : 0
         }
+        let cruise = samples.filter { now - $0.time <= s.cruiseSpeedWindow && $0.speed > 0 }.map(\.speed)
+        cruiseSpeed = cruise.isEmpty ? groundSpeed : cruise.reduce(0, +) / Double(cruise.count)
         let window = samples.filter { now - $0.time <= s.loiterWindow }
         windowTurn = 0
         for (a, b) in zip(window, window.dropFirst()) where a.speed >= s.erraticMinimumSpeed / 2 && b.speed >= s.erraticMinimumSpeed / 2 {
@@ -191,7 +230,7 @@ public struct TrackFeatures: Sendable {
         let mean = Zones.Point(latitude: window.map(\.latitude).reduce(0, +) / Double(max(window.count, 1)),
                                longitude: window.map(\.longitude).reduce(0, +) / Double(max(window.count, 1)))
         windowCompact = window.count >= 2 && window.allSatisfy {
-            Zones.distance(mean, Zones.Point(latitude: $0.latitude, longitude: $0.longitude)) <= s.loiterRadius
+            Zones.distance(mean, $0.position) <= s.loiterRadius
         }
         windowCentre = window.isEmpty ? nil : mean
     }
@@ -216,7 +255,7 @@ public struct DropOut: Sendable, Equatable {
     public var latitude: Double
     public var longitude: Double
     public var heightAboveGround: Double?
-    /// The known strip it was lost near, if any.
+    /// The known strip it was lost near or heading for (`stripPathDistance`), if any.
     public var strip: String?
     /// Its velocity when lost (m/s east, north), and the centre of its orbit if it was circling.
     public var vx = 0.0

@@ -128,6 +128,19 @@ public struct Zones: Sendable, Equatable {
         return strips.map { ($0, Self.distance(here, $0.position)) }.min { $0.1 < $1.1 }
     }
 
+    /// The nearest known strip on a path from `point` along `heading` (degrees from north): within
+    /// `radius` of the point, or ahead of it up to `length` and within `radius` of the line. With its
+    /// distance from the point, metres.
+    public func strip(onPathFrom point: Point, heading: Double, length: Double, radius: Double) -> (strip: Strip, distance: Double)? {
+        let h = heading * Double.pi / 180
+        return strips.compactMap { strip -> (Strip, Double)? in
+            let o = Self.offset(of: strip.position, from: point)
+            let along = o.e * sin(h) + o.n * cos(h), across = abs(o.e * cos(h) - o.n * sin(h))
+            let d = (o.e * o.e + o.n * o.n).squareRoot()
+            return d <= radius || (along >= 0 && along <= length && across <= radius) ? (strip, d) : nil
+        }.min { $0.1 < $1.1 }
+    }
+
     /// The first restricted area containing the position.
     public func restrictedArea(latitude: Double, longitude: Double) -> Area? {
         restricted.first { Self.contains($0.ring, latitude: latitude, longitude: longitude) }

@@ -48,24 +48,24 @@ struct AlertLifecycleTests {
 
     @Test("raised after K consecutive updates at or above the raise score, not before")
     func raiseAfterK() throws {
-        let out = try run([0.7, 0.7, 0.5, 0.7, 0.7, 0.7, 0.7])
+        let out = try run([0.9, 0.9, 0.7, 0.9, 0.9, 0.9, 0.9])
         #expect(states(out) == ["", "", "", "", "", "raised", ""])
         let a = try #require(out[5].first)
         #expect(a.id == "42-\(Int64((may1 + 25) * 1000))" && a.raisedTime == may1 + 25 && a.time == a.raisedTime)
-        #expect(a.track.number == 42 && a.score == 0.7 && a.reasons == ["PSR-only"] && !a.acknowledged)
+        #expect(a.track.number == 42 && a.score == 0.9 && a.reasons == ["PSR-only"] && !a.acknowledged)
     }
 
     @Test("hysteresis: a score wobbling between the thresholds neither clears nor raises again")
     func noFlapping() throws {
-        let wobble = [0.7, 0.7, 0.7] + Array(repeating: [0.45, 0.62], count: 10).flatMap { $0 }
-        let out = try run(wobble + [0.3, 0.45, 0.62, 0.45, 0.62])
+        let wobble = [0.9, 0.9, 0.9] + Array(repeating: [0.65, 0.82], count: 10).flatMap { $0 }
+        let out = try run(wobble + [0.5, 0.65, 0.82, 0.65, 0.82])
         let sequence = states(out).filter { !$0.isEmpty }
-        // 0.45 and 0.62 differ by more than scoreChange, so rate-limited updates come; what must
-        // not happen is a clear before the score drops below 0.4, or a second raise.
+        // 0.65 and 0.82 differ by more than scoreChange, so rate-limited updates come; what must
+        // not happen is a clear before the score drops below 0.6, or a second raise.
         let clearAt = try #require(out.firstIndex { $0.contains { $0.state == .cleared } })
         #expect(clearAt == wobble.count)
         #expect(sequence.first == "raised" && sequence.filter { $0 == "raised" }.count == 1)
-        #expect(sequence.last == "cleared", "0.45/0.62 after the clear never holds above 0.6 for 3 updates")
+        #expect(sequence.last == "cleared", "0.65/0.82 after the clear never holds above 0.8 for 3 updates")
     }
 
     @Test("material changes are rate-limited to one per minimum interval; nothing else is sent")
@@ -91,11 +91,11 @@ struct AlertLifecycleTests {
 
     @Test("score moves beyond the setting are material; smaller ones are not")
     func scoreChange() throws {
-        let out = try run([0.7, 0.7, 0.7, 0.75, 0.79, 0.85, 0.9, 0.93])
-        // Raised at 0.7 (k = 2); 0.75 and 0.79 are within 0.1 of it; 0.85 is not, and comes 15 s
-        // after the raise: sent. 0.9 and 0.93 are within 0.1 of 0.85.
+        let out = try run([0.8, 0.8, 0.8, 0.85, 0.89, 0.95, 0.97, 0.99])
+        // Raised at 0.8 (k = 2); 0.85 and 0.89 are within 0.1 of it; 0.95 is not, and comes 15 s
+        // after the raise: sent. 0.97 and 0.99 are within 0.1 of 0.95.
         #expect(states(out) == ["", "", "raised", "", "", "updated", "", ""])
-        #expect(out[5].first?.score == 0.85)
+        #expect(out[5].first?.score == 0.95)
     }
 
     @Test("the track's end clears its alert; an ended track raises nothing")
@@ -142,10 +142,10 @@ struct AlertLifecycleTests {
 
     @Test("deterministic: the same updates give the same alerts")
     func deterministic() throws {
-        // A score rising and falling through both thresholds: 0.35 … 0.8, period 40 updates.
+        // A score rising and falling through both thresholds: 0.45 … 0.95, period 40 updates.
         let scores: [Double] = (0..<200).map { k in
             let phase = Double(abs(k % 40 - 20)) / 20
-            return 0.35 + 0.45 * phase
+            return 0.45 + 0.5 * phase
         }
         let a = try run(scores), b = try run(scores)
         #expect(a == b && a.contains { !$0.isEmpty })
@@ -154,7 +154,7 @@ struct AlertLifecycleTests {
     @Test("settings that cannot work are refused, saying why")
     func badSettings() {
         var s = AlertSettings()
-        s.clearScore = 0.7
+        s.clearScore = 0.9
         #expect(AlertLifecycle(settings: s) == nil && s.problem?.contains("clear score") == true)
         s = AlertSettings()
         s.raiseUpdates = 0

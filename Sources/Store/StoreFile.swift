@@ -21,12 +21,18 @@ public final class StoreFile {
         var config = Configuration()
         config.readonly = settings == nil
         if let settings {
-            config.journalMode = .wal
             // A lock held by another writer fails the transaction at once rather than stalling
             // the pipeline; the alert changes then wait in the spool.
             config.busyMode = .immediateError
             config.prepareDatabase { db in
+                // WAL set here, not with GRDB's `journalMode = .wal`, which sets synchronous to
+                // NORMAL after this closure has run and so would overrule `full`.
+                guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+                    throw DatabaseError(message: "this file system cannot hold a WAL journal")
+                }
                 try db.execute(sql: "PRAGMA synchronous = \(settings.synchronous.rawValue)")
+                // StoreWriter's Checkpointer does it, off the pipeline's thread.
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
                 if let limit = settings.sizeLimit {
                     let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096
                     try db.execute(sql: "PRAGMA max_page_count = \(max(1, limit / pageSize))")

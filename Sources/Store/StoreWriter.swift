@@ -41,6 +41,7 @@ public final class StoreWriter {
     private var dataEnd: Double?
     private var spoolOverflowSaid = false
     private let clock = ContinuousClock()
+    private let checkpointer: Checkpointer
 
     /// Begins a session: `sources` (the recordings or inputs, one a line), `wallTime` (UTC seconds
     /// since 1970, now). Throws when the session cannot be written: better to stop before the run
@@ -55,6 +56,7 @@ public final class StoreWriter {
         self.sampler = sampler
         self.report = report
         do {
+            checkpointer = try Checkpointer(path: file.path)
             (sessionID, lastAlertSeq) = try file.queue.write { db in
                 try db.execute(sql: "INSERT INTO session (sources, started_at) VALUES (?, ?)",
                                arguments: [sources.joined(separator: "\n"), wallTime])
@@ -119,11 +121,14 @@ public final class StoreWriter {
         } catch {
             failed(StoreError(error, path: file.path, writing: true))
         }
+        checkpointer.stop()
         if let first = spool.first, let last = spool.last {
             report("store: \(spool.count) alert change(s) not stored at the end (alert_seq \(first.alertSeq)–\(last.alertSeq)); they were sent")
         }
         return failure == nil && spool.isEmpty && droppedAlerts == 0 && droppedSamples == 0
     }
+
+    private static let insertSampleSQL = TrackColumns.insertSQL(into: "track_sample", leading: ["session_id"])
 
     private func flushSamples() {
         let batch = samples
@@ -136,8 +141,11 @@ public final class StoreWriter {
     private func write(samples batch: [SystemTrack]) -> Bool {
         do {
             try file.queue.write { db in
-                for a in spool { try a.insert(db) }
-                for t in batch { try TrackSample(sessionID: sessionID, track: t).insert(db) }
+                // Prepared once per connection: a row costs its values, not its SQL.
+                let insertAlert = try db.cachedStatement(sql: StoredAlert.insertSQL)
+                for a in spool { try insertAlert.execute(arguments: StatementArguments(a.values())) }
+                let insertSample = try db.cachedStatement(sql: Self.insertSampleSQL)
+                for t in batch { try insertSample.execute(arguments: StatementArguments([sessionID] + TrackColumns.values(t))) }
             }
         } catch {
             failed(StoreError(error, path: file.path, writing: true))
@@ -171,17 +179,5 @@ public final class StoreWriter {
             spoolOverflowSaid = true
             report("store: spool full (\(settings.spoolCapacity) alert changes): dropping the oldest, which were sent but will not be stored")
         }
-    }
-}
-
-/// One history sample as a row of `track_sample`.
-private struct TrackSample: PersistableRecord {
-    static let databaseTableName = "track_sample"
-    var sessionID: Int64
-    var track: SystemTrack
-
-    func encode(to c: inout PersistenceContainer) {
-        c["session_id"] = sessionID
-        TrackColumns.encode(track, to: &c)
     }
 }

@@ -16,9 +16,7 @@ public struct StoredAlert: Sendable, Equatable {
     }
 }
 
-extension StoredAlert: FetchableRecord, PersistableRecord {
-    public static let databaseTableName = "alert_change"
-
+extension StoredAlert: FetchableRecord {
     public init(row: Row) throws {
         let stateName = try row.decode(String.self, forColumn: "state")
         guard let state = Alert.State(name: stateName) else { throw BadValue(column: "state", value: stateName) }
@@ -38,18 +36,17 @@ extension StoredAlert: FetchableRecord, PersistableRecord {
                       track: try TrackColumns.decode(row))
     }
 
-    public func encode(to c: inout PersistenceContainer) throws {
-        c["alert_seq"] = alertSeq
-        c["session_id"] = sessionID
-        c["alert_id"] = alert.id
-        c["state"] = alert.state.name
-        c["alert_t"] = alert.time
-        c["raised_t"] = alert.raisedTime
-        c["class"] = alert.classification
-        c["score"] = alert.score
-        // A JSON array: reasons are free text (a newline, a quote), and SQLite's json_each reads it.
-        c["reasons"] = String(decoding: try JSONEncoder().encode(alert.reasons), as: UTF8.self)
-        c["acknowledged"] = alert.acknowledged
-        TrackColumns.encode(alert.track, to: &c)
+    static let insertSQL = TrackColumns.insertSQL(
+        into: "alert_change",
+        leading: ["alert_seq", "session_id", "alert_id", "state", "alert_t", "raised_t", "class", "score", "reasons", "acknowledged"])
+
+    /// The values for `insertSQL`.
+    func values() throws -> [(any DatabaseValueConvertible)?] {
+        // Reasons as a JSON array: free text (a newline, a quote), and SQLite's json_each reads it.
+        let reasons = String(decoding: try JSONEncoder().encode(alert.reasons), as: UTF8.self)
+        let own: [(any DatabaseValueConvertible)?] = [alertSeq, sessionID, alert.id, alert.state.name, alert.time,
+                                                      alert.raisedTime, alert.classification, alert.score, reasons,
+                                                      alert.acknowledged]
+        return own + TrackColumns.values(alert.track)
     }
 }

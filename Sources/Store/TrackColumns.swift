@@ -5,45 +5,35 @@ import Surveillance
 /// keep the update that caused each, the track history its samples, and both read back the same
 /// `SystemTrack` the feeds were given.
 enum TrackColumns {
-    /// The columns for CREATE TABLE (STRICT tables: SQLite refuses a value of another type).
-    static let definitions = """
-        track INTEGER NOT NULL, t REAL NOT NULL, stage TEXT NOT NULL, source TEXT NOT NULL,
-        lat REAL NOT NULL, lon REAL NOT NULL, x_m REAL NOT NULL, y_m REAL NOT NULL,
-        vx_mps REAL NOT NULL, vy_mps REAL NOT NULL,
-        cov_xx_m2 REAL NOT NULL, cov_xy_m2 REAL NOT NULL, cov_yy_m2 REAL NOT NULL,
-        alt_m REAL, vrate_mps REAL NOT NULL, fl REAL, mode3a INTEGER, address INTEGER, callsign INTEGER,
-        manoeuvring INTEGER NOT NULL, first_t REAL NOT NULL, updates INTEGER NOT NULL,
-        sensor_sac INTEGER NOT NULL, sensor_sic INTEGER NOT NULL, ended INTEGER NOT NULL
-        """
+    /// Name and SQL type, in the order of `values` (STRICT tables: SQLite refuses another type).
+    static let columns: [(name: String, type: String)] = [
+        ("track", "INTEGER NOT NULL"), ("t", "REAL NOT NULL"), ("stage", "TEXT NOT NULL"), ("source", "TEXT NOT NULL"),
+        ("lat", "REAL NOT NULL"), ("lon", "REAL NOT NULL"), ("x_m", "REAL NOT NULL"), ("y_m", "REAL NOT NULL"),
+        ("vx_mps", "REAL NOT NULL"), ("vy_mps", "REAL NOT NULL"),
+        ("cov_xx_m2", "REAL NOT NULL"), ("cov_xy_m2", "REAL NOT NULL"), ("cov_yy_m2", "REAL NOT NULL"),
+        ("alt_m", "REAL"), ("vrate_mps", "REAL NOT NULL"), ("fl", "REAL"),
+        ("mode3a", "INTEGER"), ("address", "INTEGER"), ("callsign", "INTEGER"),
+        ("manoeuvring", "INTEGER NOT NULL"), ("first_t", "REAL NOT NULL"), ("updates", "INTEGER NOT NULL"),
+        ("sensor_sac", "INTEGER NOT NULL"), ("sensor_sic", "INTEGER NOT NULL"), ("ended", "INTEGER NOT NULL"),
+    ]
 
-    static func encode(_ t: SystemTrack, to c: inout PersistenceContainer) {
-        c["track"] = Int(t.number)
-        c["t"] = t.time
-        c["stage"] = t.stage.name
-        c["source"] = t.source.name
-        c["lat"] = t.latitude
-        c["lon"] = t.longitude
-        c["x_m"] = t.x
-        c["y_m"] = t.y
-        c["vx_mps"] = t.vx
-        c["vy_mps"] = t.vy
-        c["cov_xx_m2"] = t.covariance.xx
-        c["cov_xy_m2"] = t.covariance.xy
-        c["cov_yy_m2"] = t.covariance.yy
-        c["alt_m"] = t.altitude
-        c["vrate_mps"] = t.verticalRate
-        c["fl"] = t.flightLevel
-        // The Mode 3/A item with its V/G/L bits, so nothing of what the radar said is lost.
-        c["mode3a"] = t.mode3A.map { Int($0.item) }
-        c["address"] = t.address.map { Int($0.value) }
-        // The 48 bits of eight 6-bit characters: a character outside the ICAO alphabet survives.
-        c["callsign"] = t.callsign.map { Int($0.bits) }
-        c["manoeuvring"] = t.manoeuvring
-        c["first_t"] = t.firstTime
-        c["updates"] = Int(t.updates)
-        c["sensor_sac"] = Int(t.lastSensor.sac)
-        c["sensor_sic"] = Int(t.lastSensor.sic)
-        c["ended"] = t.ended
+    /// The column definitions, for CREATE TABLE.
+    static var definitions: String { columns.map { "\($0.name) \($0.type)" }.joined(separator: ", ") }
+
+    /// The values of `t`, in the order of `columns`.
+    static func values(_ t: SystemTrack) -> [(any DatabaseValueConvertible)?] {
+        [Int(t.number), t.time, t.stage.name, t.source.name, t.latitude, t.longitude, t.x, t.y, t.vx, t.vy,
+         t.covariance.xx, t.covariance.xy, t.covariance.yy, t.altitude, t.verticalRate, t.flightLevel,
+         // The Mode 3/A item with its V/G/L bits, so nothing of what the radar said is lost; the
+         // callsign as its 48 bits of eight 6-bit characters, so one outside the alphabet survives.
+         t.mode3A.map { Int($0.item) }, t.address.map { Int($0.value) }, t.callsign.map { Int($0.bits) },
+         t.manoeuvring, t.firstTime, Int(t.updates), Int(t.lastSensor.sac), Int(t.lastSensor.sic), t.ended]
+    }
+
+    /// `INSERT INTO table (leading…, track columns…) VALUES (?, …)`.
+    static func insertSQL(into table: String, leading: [String]) -> String {
+        let names = leading + columns.map(\.name)
+        return "INSERT INTO \(table) (\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))"
     }
 
     /// Throws `RowDecodingError` (a NULL or a value out of range where the schema allows none) or

@@ -3,6 +3,7 @@ import Feeds
 import Pipeline
 import Profiling
 import Recording
+import Store
 import Surveillance
 
 /// The suspect-profile alerts of `replay`: the zones the classifier judges tracks against, and the
@@ -31,16 +32,18 @@ struct AlertOptions: ParsableArguments {
 }
 
 /// Track updates in, alerts out: the classifier's verdict on every update, the alert lifecycle,
-/// and the feeds, each numbering its datagrams and sending heartbeats on the data's clock.
+/// the store (which numbers each change and commits it before it is sent), and the feeds, each
+/// numbering its datagrams and sending heartbeats on the data's clock.
 final class AlertPipeline {
     private var watch: SuspectWatch
     private let feeds: [AlertFeed]
+    private let store: StoreWriter?
     private var changes: [Alert] = []
     private(set) var raised = 0
     private(set) var sent = 0
     let disabledRules: [String]
 
-    init(_ options: AlertOptions) throws(RuntimeFailure) {
+    init(_ options: AlertOptions, store: StoreWriter?) throws(RuntimeFailure) {
         guard let path = options.zones else { throw RuntimeFailure(message: "--zones is needed for alerts") }
         let zones: Zones
         do {
@@ -67,18 +70,20 @@ final class AlertPipeline {
             }
         }
         self.feeds = feeds
+        self.store = store
     }
 
     /// Judges the updates of one frame and sends what changed; then heartbeats if one is due.
     func process(_ updates: [SystemTrack], at time: Double) {
         changes.removeAll(keepingCapacity: true)
         watch.judge(updates, into: &changes)
-        for alert in changes {
+        let alertSeqs = store?.record(changes)
+        for (i, alert) in changes.enumerated() {
             if alert.state == .raised { raised += 1 }
-            for feed in feeds { feed.send(alert) }
+            for feed in feeds { feed.send(alert, alertSeq: alertSeqs?[i]) }
             sent += 1
         }
         let active = watch.lifecycle.activeCount
-        for feed in feeds { feed.tick(at: time, activeAlerts: active) }
+        for feed in feeds { feed.tick(at: time, activeAlerts: active, lastAlertSeq: store?.lastAlertSeq) }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Pipeline
 import Feeds
 import Recording
+import Store
 import Surveillance
 import Tracking
 
@@ -19,6 +20,7 @@ struct ReplayCommand: ParsableCommand {
     @OptionGroup var source: SourceOptions
     @OptionGroup var tracking: TrackerOptions
     @OptionGroup var alerting: AlertOptions
+    @OptionGroup var storing: StoreOptions
 
     @Option(help: "max (as fast as possible), or a factor of real time: 1 for real time, 10 for ten times faster.")
     var speed: String = "max"
@@ -50,7 +52,12 @@ struct ReplayCommand: ParsableCommand {
         // The default settings name a known edition, so this cannot fail.
         guard var encoder = Cat062TrackEncoder() else { throw RuntimeFailure(message: "no CAT062 definition to encode with") }
         let lines = try jsonl.map { path throws(RuntimeFailure) in try OutputBuffer(path: path) }
-        let alerts = alerting.wanted ? try AlertPipeline(alerting) : nil
+        let storePath = storing.path(alertsWanted: alerting.wanted)
+        if alerting.wanted, storePath == nil {
+            Console.error("replay: --no-store: alerts are sent but not stored (alert_seq null); a consumer cannot recover a lost one")
+        }
+        let store = try storePath.map { path throws(RuntimeFailure) in try storing.writer(path: path, sources: source.files) }
+        let alerts = alerting.wanted ? try AlertPipeline(alerting, store: store) : nil
         if let alerts, !alerts.disabledRules.isEmpty {
             Console.error("replay: no terrain given, so these profile rules are off: " + alerts.disabledRules.joined(separator: "; "))
         }
@@ -64,6 +71,7 @@ struct ReplayCommand: ParsableCommand {
             updates.removeAll(keepingCapacity: true)
             run.process(frame, into: &updates)
             if let alerts, let received { alerts.process(updates, at: received) }
+            if let store, let received { store.sample(updates, at: received) }
             totalUpdates += updates.count
             if let lines {
                 lines.write { bytes in for u in updates { TrackJSON.append(u, to: &bytes) } }
@@ -87,6 +95,9 @@ struct ReplayCommand: ParsableCommand {
         Console.error(Self.summary(run, updates: totalUpdates, elapsed: elapsed, datagrams: datagrams,
                                    sendFailures: sendFailures))
         if let alerts { Console.error("  \(alerts.raised) alert(s) raised, \(alerts.sent) alert state change(s) sent") }
+        if let store, !StoreSummary.finish(store, plots: run.tracker.counts.plots, tracks: run.tracker.counts.confirmed) {
+            throw ExitCode(1)
+        }
     }
 
     static func summary(_ run: TrackingRun, updates: Int, elapsed: Double, datagrams: Int, sendFailures: Int) -> String {

@@ -153,8 +153,8 @@ public final class StoreWriter {
         }
         if failure != nil {
             var s = "store: writing again; \(spool.count) spooled alert change(s) stored"
-            if droppedAlerts > 0 { s += ", \(droppedAlerts) dropped from the full spool (sent, not stored)" }
-            if droppedSamples > 0 { s += ", \(droppedSamples) history sample(s) lost" }
+            if droppedAlerts > 0 { s += ", \(droppedAlerts) dropped from the full spool so far (sent, not stored)" }
+            if droppedSamples > 0 { s += ", \(droppedSamples) history sample(s) lost so far" }
             report(s)
             failure = nil
             spoolOverflowSaid = false

@@ -195,6 +195,9 @@ import Testing
             usleep(20_000)
         }
         #expect(process.isRunning, "the replay ended before it could be killed in the middle")
+        // A consumer may ask while the replay writes: it gets a consistent prefix.
+        let during = try ReplayCommandTests.jsonLines(Centinela.run(["alerts", "--store", store]).stdout)
+        #expect(!during.isEmpty && during.map { $0["alert_seq"] as? Int ?? -1 } == Array(1...during.count))
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL)
@@ -215,6 +218,35 @@ import Testing
             #expect(s["id"] as? String == a["id"] as? String && s["state"] as? String == a["state"] as? String)
             #expect(Self.withoutSeq(s) == Self.withoutSeq(a))
         }
+    }
+}
+
+extension StoreCommandTests {
+    /// A store that fills up during the run (its size limit is below what the night session
+    /// writes): the feed still sends every alert change, numbered without a gap; each change of
+    /// state is said once (near the limit a small alert commit can fit where a history batch does
+    /// not, so it goes failed, writing again, failed, …), the loss at the end; the run exits 1;
+    /// what was stored is every change before the last failure, intact.
+    @Test func aFullStoreIsLoudAndTheFeedGoesOn() throws {
+        let receiver = try Receiver()
+        let store = Centinela.temporaryPath("full.sqlite")
+        defer { Centinela.removeStore(store) }
+        let r = try Centinela.run(["replay", Self.night, "--zones", Self.zones, "--alerts", "udp://127.0.0.1:\(receiver.port)",
+                                   "--store", store, "--store-limit-mib", "1"])
+        #expect(r.status == 1, "\(r.stderr)")
+        let said = r.stderr.split(separator: "\n").filter { $0.hasPrefix("replay: store:") }.map { line in
+            line.contains("cannot write the store: database or disk is full") ? "failed"
+                : line.contains("writing again") ? "recovered" : line.contains("not stored at the end") ? "end" : String(line)
+        }
+        #expect(said.count >= 2 && said.last == "end", "\(r.stderr)")
+        for (i, s) in said.dropLast().enumerated() { #expect(s == (i % 2 == 0 ? "failed" : "recovered"), "\(said)") }
+        #expect(said.dropLast().last == "failed")
+
+        let alerts = try Self.objects(receiver.drain()).filter { $0["type"] as? String == "alert" }
+        #expect(alerts.count > 100 && alerts.map { $0["alert_seq"] as? Int ?? -1 } == Array(1...alerts.count))
+        let stored = try ReplayCommandTests.jsonLines(Centinela.run(["alerts", "--store", store]).stdout)
+        #expect(!stored.isEmpty && stored.count < alerts.count)
+        #expect(stored.map(Self.withoutSeq) == alerts.prefix(stored.count).map(Self.withoutSeq))
     }
 }
 

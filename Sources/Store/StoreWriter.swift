@@ -30,6 +30,8 @@ public final class StoreWriter {
     public private(set) var spool: [StoredAlert] = []
     /// Why the store cannot be written now; nil while it can.
     public private(set) var failure: StoreError?
+    /// `finish` has run: the session is ended.
+    public private(set) var finished = false
     /// Seconds each alert commit took (the transaction of one frame's changes), the first 100,000.
     public private(set) var commitDurations: [Double] = []
 
@@ -109,6 +111,7 @@ public final class StoreWriter {
     /// session's end and counts. Returns false when something could not be stored (said through
     /// `report`).
     public func finish(plots: Int, tracks: Int, wallTime: Double) -> Bool {
+        finished = true
         sampler.finish(into: &samples)
         flushSamples()
         do {

@@ -222,6 +222,21 @@ import Testing
 }
 
 extension StoreCommandTests {
+    /// A recording that cannot be opened fails the run (exit 1) after the others are tracked; the
+    /// store is finished all the same: every track's last update is in its history.
+    @Test func aMissingRecordingStillFinishesTheStore() throws {
+        let store = Centinela.temporaryPath("missing-input.sqlite")
+        defer { Centinela.removeStore(store) }
+        let r = try Centinela.run(["replay", Self.smoke, Centinela.temporaryPath("no-such.pcap"), "--store", store, "--jsonl", "-"])
+        #expect(r.status == 1 && r.stderr.contains("no-such.pcap"), "\(r.stderr)")
+        #expect(r.stderr.contains("store \(store): session 1,"), "\(r.stderr)")
+        let tracks = try ReplayCommandTests.jsonLines(r.stdout).filter { $0["stage"] as? String != "tentative" }
+        let number = try #require(tracks.last?["track"] as? Int)
+        let csv = try Centinela.run(["history", "\(number)", "--store", store, "--format", "csv"])
+        let last = try #require(csv.stdout.split(separator: "\n").last?.split(separator: ",").first)
+        #expect(Double(last) == tracks.last { $0["track"] as? Int == number }?["t"] as? Double)
+    }
+
     /// A store that fills up during the run (its size limit is below what the night session
     /// writes): the feed still sends every alert change, numbered without a gap; each change of
     /// state is said once (near the limit a small alert commit can fit where a history batch does

@@ -57,6 +57,9 @@ struct ReplayCommand: ParsableCommand {
             Console.error("replay: --no-store: alerts are sent but not stored (alert_seq null); a consumer cannot recover a lost one")
         }
         let store = try storePath.map { path throws(RuntimeFailure) in try storing.writer(path: path, sources: source.files) }
+        // A file that could not be read ends the run with an error after the others: the session
+        // and the tracks' last updates are stored all the same.
+        defer { if let store, !store.finished { _ = StoreSummary.finish(store, plots: run.tracker.counts.plots, tracks: run.tracker.counts.confirmed) } }
         let alerts = alerting.wanted ? try AlertPipeline(alerting, store: store) : nil
         if let alerts, !alerts.disabledRules.isEmpty {
             Console.error("replay: no terrain given, so these profile rules are off: " + alerts.disabledRules.joined(separator: "; "))

@@ -12,6 +12,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(name: "Surveillance"),
@@ -27,11 +28,12 @@ let package = Package(
         .target(name: "Feeds", dependencies: ["Asterix", "Sockets"]),
         .target(name: "Alerting", dependencies: ["Surveillance"]),
         .target(name: "LiveSources", dependencies: ["Recording", "Sockets"]),
+        .target(name: "Store", dependencies: ["Surveillance", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Pipeline", dependencies: ["Asterix", "Recording", "Tracking", "Profiling", "Alerting"]),
         .executableTarget(
             name: "CentinelaCLI",
             dependencies: [
-                "Asterix", "Recording", "Simulation", "Tracking", "Evaluation", "Feeds", "Pipeline", "Profiling", "Alerting", "Sockets", "LiveSources",
+                "Asterix", "Recording", "Simulation", "Tracking", "Evaluation", "Feeds", "Pipeline", "Profiling", "Alerting", "Sockets", "LiveSources", "Store",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,6 +49,7 @@ let package = Package(
         .testTarget(name: "AlertingTests", dependencies: ["Alerting"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Recording"]),
         .testTarget(name: "LiveSourcesTests", dependencies: ["LiveSources", "Sockets"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "CentinelaCLITests", dependencies: ["CentinelaCLI", "Asterix", "Recording", "Pipeline", "Simulation"]),
     ]
 )

@@ -47,6 +47,10 @@ def check(n, cot, j, problems):
         problems.append(f"event {n}: no <centinela> element in the detail")
         return
     expect("seq", int(cen.get("seq")), j["seq"])
+    # The store's numbers: an attribute in CoT, a key in JSON (null, attribute absent, without a store).
+    number = "last_alert_seq" if j["type"] == "heartbeat" else "alert_seq"
+    got = cen.get(number)
+    expect(number, int(got) if got is not None else None, j[number])
     expect("time", e.sendTime, ms(j["t"]), 1)
     expect("start", e.startTime, e.sendTime)
 

@@ -6,7 +6,8 @@ struct Centinela: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "centinela",
         abstract: "Radar track processing for the northern border: ASTERIX in, tracks and alerts out.",
-        subcommands: [DecodeCommand.self, ConvertCommand.self, SimulateCommand.self, ReplayCommand.self, EvaluateCommand.self, RecordCommand.self]
+        subcommands: [DecodeCommand.self, ConvertCommand.self, SimulateCommand.self, ReplayCommand.self, EvaluateCommand.self,
+                      AlertsCommand.self, HistoryCommand.self, RecordCommand.self]
     )
 
     /// Exit codes as DESIGN.md sets them: 0 success, 1 runtime failure, 2 bad usage or configuration

@@ -39,29 +39,31 @@ public struct AlertStream: Sendable {
         self.staleAfter = staleAfter
     }
 
-    /// Replaces `out` with the datagram of `alert`.
-    public mutating func datagram(for alert: Alert, into out: inout [UInt8]) {
+    /// Replaces `out` with the datagram of `alert`, numbered `alertSeq` in the store (nil without one).
+    public mutating func datagram(for alert: Alert, alertSeq: Int?, into out: inout [UInt8]) {
         out.removeAll(keepingCapacity: true)
         sequence += 1
         switch format {
-        case .jsonLines: AlertJSON.append(alert, sequence: sequence, to: &out)
-        case .cursorOnTarget: CursorOnTarget.append(alert, sequence: sequence, staleAfter: staleAfter, to: &out)
+        case .jsonLines: AlertJSON.append(alert, sequence: sequence, alertSeq: alertSeq, to: &out)
+        case .cursorOnTarget:
+            CursorOnTarget.append(alert, sequence: sequence, alertSeq: alertSeq, staleAfter: staleAfter, to: &out)
         }
     }
 
     /// Data time has reached `time`: when a heartbeat is due (see `HeartbeatClock`), replaces
-    /// `out` with it and returns true.
-    public mutating func heartbeat(at time: Double, activeAlerts: Int, into out: inout [UInt8]) -> Bool {
+    /// `out` with it and returns true. `lastAlertSeq`: the store's number of the last alert
+    /// change sent (nil without a store).
+    public mutating func heartbeat(at time: Double, activeAlerts: Int, lastAlertSeq: Int?, into out: inout [UInt8]) -> Bool {
         guard clock.isDue(at: time) else { return false }
         out.removeAll(keepingCapacity: true)
         sequence += 1
         switch format {
         case .jsonLines:
             AlertJSON.appendHeartbeat(time: time, sequence: sequence, activeAlerts: activeAlerts,
-                                      interval: heartbeatInterval, to: &out)
+                                      lastAlertSeq: lastAlertSeq, interval: heartbeatInterval, to: &out)
         case .cursorOnTarget:
             CursorOnTarget.appendHeartbeat(time: time, sequence: sequence, activeAlerts: activeAlerts,
-                                           interval: heartbeatInterval, to: &out)
+                                           lastAlertSeq: lastAlertSeq, interval: heartbeatInterval, to: &out)
         }
         return true
     }
@@ -83,13 +85,15 @@ public final class AlertFeed {
         sender = try UDPSender(to: destination, multicast: multicast)
     }
 
-    public func send(_ alert: Alert) {
-        stream.datagram(for: alert, into: &buffer)
+    public func send(_ alert: Alert, alertSeq: Int?) {
+        stream.datagram(for: alert, alertSeq: alertSeq, into: &buffer)
         sender.send(buffer)
     }
 
     /// Call as data time advances (each track update or scan): sends a heartbeat when one is due.
-    public func tick(at time: Double, activeAlerts: Int) {
-        if stream.heartbeat(at: time, activeAlerts: activeAlerts, into: &buffer) { sender.send(buffer) }
+    public func tick(at time: Double, activeAlerts: Int, lastAlertSeq: Int?) {
+        if stream.heartbeat(at: time, activeAlerts: activeAlerts, lastAlertSeq: lastAlertSeq, into: &buffer) {
+            sender.send(buffer)
+        }
     }
 }

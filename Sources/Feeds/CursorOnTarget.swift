@@ -15,8 +15,8 @@ import Asterix
 /// - `detail`: `track course speed` (degrees clockwise from the system plane's north, not true
 ///   north: the alert carries no plane to convert with; m/s),
 ///   `contact callsign` `TRK<n>` (and the aircraft's callsign when known), `remarks` the reasons
-///   joined by " · ", and `centinela` with the feed's sequence number, alert id, state, class and
-///   score (a custom element: TAK clients keep and ignore it).
+///   joined by " · ", and `centinela` with the feed's sequence number, the store's `alert_seq`,
+///   alert id, state, class and score (a custom element: TAK clients keep and ignore it).
 /// Every text from the data is XML-escaped.
 public enum CursorOnTarget {
     /// CoT's "unknown" for `hae`, `ce` and `le`.
@@ -26,8 +26,9 @@ public enum CursorOnTarget {
 
     public static func uid(track: UInt16) -> String { "CENTINELA.TRK.\(track)" }
 
-    /// Appends the event of `a`, numbered `sequence` on its feed.
-    public static func append(_ a: Alert, sequence: Int, staleAfter: Double, to out: inout [UInt8]) {
+    /// Appends the event of `a`, numbered `sequence` on its feed and `alertSeq` in the store (nil
+    /// when there is no store: the attribute is left out).
+    public static func append(_ a: Alert, sequence: Int, alertSeq: Int?, staleAfter: Double, to out: inout [UInt8]) {
         let t = a.track
         let cleared = a.state == .cleared
         eventStart(uid: uid(track: t.number), type: cleared ? "a-u-A" : "a-s-A-C-F",
@@ -38,19 +39,20 @@ public enum CursorOnTarget {
         out.append(contentsOf: "\" hae=\"".utf8); number(t.altitude ?? unknown, &out)
         out.append(contentsOf: "\" ce=\"".utf8); number(circularError(t.covariance), &out)
         out.append(contentsOf: "\" le=\"".utf8); number(unknown, &out)
-        out.append(contentsOf: "\"/><detail><track course=\"".utf8); number(TrackJSON.heading(t), &out)
+        out.append(contentsOf: "\"/><detail><track course=\"".utf8); number(t.heading, &out)
         out.append(contentsOf: "\" speed=\"".utf8); number(t.groundSpeed, &out)
         out.append(contentsOf: "\"/><contact callsign=\"".utf8)
-        escaped("TRK\(t.number)" + (t.callsign.map { " \($0)" } ?? ""), &out)
+        XMLText.appendEscaped("TRK\(t.number)" + (t.callsign.map { " \($0)" } ?? ""), &out)
         out.append(contentsOf: "\"/><remarks>".utf8)
         for (i, r) in a.reasons.enumerated() {
             if i > 0 { out.append(contentsOf: " · ".utf8) }
-            escaped(r, &out)
+            XMLText.appendEscaped(r, &out)
         }
         out.append(contentsOf: "</remarks><centinela seq=\"".utf8); JSONText.appendInteger(sequence, to: &out)
-        out.append(contentsOf: "\" alert=\"".utf8); escaped(a.id, &out)
-        out.append(contentsOf: "\" state=\"".utf8); out.append(contentsOf: AlertJSON.state(a.state).utf8)
-        out.append(contentsOf: "\" class=\"".utf8); escaped(a.classification, &out)
+        attribute("alert_seq", alertSeq, &out)
+        out.append(contentsOf: "\" alert=\"".utf8); XMLText.appendEscaped(a.id, &out)
+        out.append(contentsOf: "\" state=\"".utf8); out.append(contentsOf: a.state.name.utf8)
+        out.append(contentsOf: "\" class=\"".utf8); XMLText.appendEscaped(a.classification, &out)
         out.append(contentsOf: "\" score=\"".utf8); number(a.score, &out)
         out.append(contentsOf: "\" acknowledged=\"".utf8); out.append(contentsOf: (a.acknowledged ? "true" : "false").utf8)
         out.append(contentsOf: "\"/></detail></event>".utf8)
@@ -58,15 +60,17 @@ public enum CursorOnTarget {
 
     /// Appends a heartbeat numbered `sequence`: a `t-x-c-t` (ping) event from `CENTINELA.FEED`
     /// at data time `time`, no position, its `centinela` element carrying the sequence number,
-    /// the active alerts and the heartbeat interval.
-    public static func appendHeartbeat(time: Double, sequence: Int, activeAlerts: Int, interval: Double,
-                                       to out: inout [UInt8]) {
+    /// the active alerts, the store's last alert number (left out without a store) and the
+    /// heartbeat interval.
+    public static func appendHeartbeat(time: Double, sequence: Int, activeAlerts: Int, lastAlertSeq: Int?,
+                                       interval: Double, to out: inout [UInt8]) {
         eventStart(uid: feedUID, type: "t-x-c-t", how: "h-g-i-g-o", time: time, stale: time + interval, &out)
         out.append(contentsOf: "<point lat=\"0.0\" lon=\"0.0\" hae=\"".utf8); number(unknown, &out)
         out.append(contentsOf: "\" ce=\"".utf8); number(unknown, &out)
         out.append(contentsOf: "\" le=\"".utf8); number(unknown, &out)
         out.append(contentsOf: "\"/><detail><centinela seq=\"".utf8); JSONText.appendInteger(sequence, to: &out)
         out.append(contentsOf: "\" active=\"".utf8); JSONText.appendInteger(activeAlerts, to: &out)
+        attribute("last_alert_seq", lastAlertSeq, &out)
         out.append(contentsOf: "\" interval=\"".utf8); number(interval, &out)
         out.append(contentsOf: "\"/></detail></event>".utf8)
     }
@@ -81,7 +85,7 @@ public enum CursorOnTarget {
     private static func eventStart(uid: String, type: StaticString, how: StaticString, time: Double, stale: Double,
                                    _ out: inout [UInt8]) {
         out.append(contentsOf: "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><event version=\"2.0\" uid=\"".utf8)
-        escaped(uid, &out)
+        XMLText.appendEscaped(uid, &out)
         out.append(contentsOf: "\" type=\"".utf8); type.withUTF8Buffer { out.append(contentsOf: $0) }
         out.append(contentsOf: "\" how=\"".utf8); how.withUTF8Buffer { out.append(contentsOf: $0) }
         // UTCText writes the time with its quotes, which serve as the attribute's.
@@ -91,29 +95,18 @@ public enum CursorOnTarget {
         out.append(UInt8(ascii: ">"))
     }
 
+    /// ` name="v` after an attribute's value, whose closing quote the caller writes; nothing
+    /// when `v` is nil.
+    private static func attribute(_ name: StaticString, _ v: Int?, _ out: inout [UInt8]) {
+        guard let v else { return }
+        out.append(contentsOf: "\" ".utf8)
+        name.withUTF8Buffer { out.append(contentsOf: $0) }
+        out.append(contentsOf: "=\"".utf8)
+        JSONText.appendInteger(v, to: &out)
+    }
+
     /// A finite number as JSON writes it (valid as xs:double); anything else is unknown.
     private static func number(_ v: Double, _ out: inout [UInt8]) {
         JSONText.appendNumber(v.isFinite ? v : unknown, to: &out)
-    }
-
-    /// Text as XML character data or an attribute value: the five markup characters as entities,
-    /// tab, newline and carriage return as character references (an attribute would otherwise
-    /// fold them into spaces), and the other control characters, which XML 1.0 cannot carry at
-    /// all, as U+FFFD.
-    static func escaped(_ s: String, _ out: inout [UInt8]) {
-        for b in s.utf8 {
-            switch b {
-            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
-            case UInt8(ascii: "'"): out.append(contentsOf: "&apos;".utf8)
-            case 0x09: out.append(contentsOf: "&#9;".utf8)
-            case 0x0A: out.append(contentsOf: "&#10;".utf8)
-            case 0x0D: out.append(contentsOf: "&#13;".utf8)
-            case 0..<0x20: out.append(contentsOf: [0xEF, 0xBF, 0xBD])
-            default: out.append(b)
-            }
-        }
     }
 }

@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Asterix
 
 /// One system track update as one line of JSON (schema `centinela.track` version 1, documented
@@ -17,8 +14,8 @@ public enum TrackJSON {
         key("time", &out); UTCText.append(t.time, to: &out)
         key("t", &out); JSONText.appendNumber(t.time, to: &out)
         key("track", &out); JSONText.appendInteger(Int(t.number), to: &out)
-        key("stage", &out); JSONText.appendString(stage(t.stage), to: &out)
-        key("source", &out); JSONText.appendString(source(t.source), to: &out)
+        key("stage", &out); JSONText.appendString(t.stage.name, to: &out)
+        key("source", &out); JSONText.appendString(t.source.name, to: &out)
         key("lat", &out); JSONText.appendNumber(t.latitude, to: &out)
         key("lon", &out); JSONText.appendNumber(t.longitude, to: &out)
         key("x_m", &out); JSONText.appendNumber(t.x, to: &out)
@@ -26,7 +23,7 @@ public enum TrackJSON {
         key("vx_mps", &out); JSONText.appendNumber(t.vx, to: &out)
         key("vy_mps", &out); JSONText.appendNumber(t.vy, to: &out)
         key("speed_mps", &out); JSONText.appendNumber(t.groundSpeed, to: &out)
-        key("heading_deg", &out); JSONText.appendNumber(heading(t), to: &out)
+        key("heading_deg", &out); JSONText.appendNumber(t.heading, to: &out)
         key("alt_m", &out); number(t.altitude, &out)
         key("vrate_mps", &out); number(t.altitude == nil ? nil : t.verticalRate, &out)
         key("fl", &out); number(t.flightLevel, &out)
@@ -43,45 +40,24 @@ public enum TrackJSON {
         out.append(contentsOf: "}\n".utf8)
     }
 
-    static func stage(_ s: SystemTrack.Stage) -> String {
-        switch s {
-        case .tentative: "tentative"
-        case .confirmed: "confirmed"
-        case .coasting: "coasting"
-        }
-    }
-
-    static func source(_ s: SystemTrack.Source) -> String {
-        switch s {
-        case .psrOnly: "psr_only"
-        case .ssr: "ssr"
-        case .modeS: "mode_s"
-        }
-    }
-
-    /// Degrees clockwise from the plane's north in [0, 360); 0 when standing still.
-    static func heading(_ t: SystemTrack) -> Double {
-        let a = atan2(t.vx, t.vy) * 180 / Double.pi
-        return a < 0 ? a + 360 : a
-    }
-
-    /// These writers serve AlertJSON too, so both feeds write keys and values the same way.
-    static func key(_ name: StaticString, _ out: inout [UInt8], first: Bool = false) {
+    /// These writers serve AlertJSON and the history export too, so every JSON we write has its
+    /// keys and values written the same way.
+    public static func key(_ name: StaticString, _ out: inout [UInt8], first: Bool = false) {
         out.append(first ? UInt8(ascii: "{") : UInt8(ascii: ","))
         out.append(UInt8(ascii: "\""))
         name.withUTF8Buffer { out.append(contentsOf: $0) }
         out.append(contentsOf: "\":".utf8)
     }
 
-    static func number(_ v: Double?, _ out: inout [UInt8]) {
+    public static func number(_ v: Double?, _ out: inout [UInt8]) {
         if let v { JSONText.appendNumber(v, to: &out) } else { out.append(contentsOf: "null".utf8) }
     }
 
-    static func string(_ v: String?, _ out: inout [UInt8]) {
+    public static func string(_ v: String?, _ out: inout [UInt8]) {
         if let v { JSONText.appendString(v, to: &out) } else { out.append(contentsOf: "null".utf8) }
     }
 
-    static func bool(_ v: Bool, _ out: inout [UInt8]) {
+    public static func bool(_ v: Bool, _ out: inout [UInt8]) {
         out.append(contentsOf: (v ? "true" : "false").utf8)
     }
 }

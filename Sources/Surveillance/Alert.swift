@@ -4,7 +4,7 @@ import Glibc  // .rounded(): see SWIFT.md, pitfall 3
 /// the store and the display consume. It carries the track update that caused it, so a consumer
 /// needs nothing else to place and describe it.
 public struct Alert: Sendable, Equatable {
-    public enum State: UInt8, Sendable {
+    public enum State: UInt8, Sendable, NamedCase {
         /// The score held above the raise threshold long enough: a new alert.
         case raised
         /// A material change of an active alert (class, score, reasons), or a periodic refresh.
@@ -13,6 +13,16 @@ public struct Alert: Sendable, Equatable {
         case cleared
         /// An operator has seen it; the alert stays active.
         case acknowledged
+
+        /// The name the feeds and the store use: `raised`, `updated`, `cleared`, `acknowledged`.
+        public var name: String {
+            switch self {
+            case .raised: "raised"
+            case .updated: "updated"
+            case .cleared: "cleared"
+            case .acknowledged: "acknowledged"
+            }
+        }
     }
 
     /// Stable across replays of the same data: `"<track number>-<raise time in ms since 1970>"`,

@@ -1,19 +1,39 @@
+import Glibc  // atan2: see SWIFT.md, pitfall 3
+
 /// One update of one system track: the tracker's estimate of one aircraft at one time, fused from
 /// every radar that sees it. What the classifier, the feeds, the store and the display consume.
 public struct SystemTrack: Sendable, Equatable {
     /// Track life stage (M-of-N confirmation, then coasting while plots are missing).
-    public enum Stage: UInt8, Sendable {
+    public enum Stage: UInt8, Sendable, NamedCase {
         case tentative, confirmed, coasting
+
+        /// The name the JSON lines and the store use: `tentative`, `confirmed`, `coasting`.
+        public var name: String {
+            switch self {
+            case .tentative: "tentative"
+            case .confirmed: "confirmed"
+            case .coasting: "coasting"
+            }
+        }
     }
 
     /// What kind of plots have been feeding it recently.
-    public enum Source: UInt8, Sendable {
+    public enum Source: UInt8, Sendable, NamedCase {
         /// Primary returns only: no transponder reply.
         case psrOnly
         /// Mode A/C replies.
         case ssr
         /// Mode S replies (address known).
         case modeS
+
+        /// The name the JSON lines and the store use: `psr_only`, `ssr`, `mode_s`.
+        public var name: String {
+            switch self {
+            case .psrOnly: "psr_only"
+            case .ssr: "ssr"
+            case .modeS: "mode_s"
+            }
+        }
     }
 
     /// 1…65535, reused only after a delay.
@@ -83,4 +103,11 @@ public struct SystemTrack: Sendable, Equatable {
 
     /// Ground speed, m/s.
     public var groundSpeed: Double { (vx * vx + vy * vy).squareRoot() }
+
+    /// Direction of motion, degrees clockwise from the system plane's north in [0, 360); 0 when
+    /// standing still.
+    public var heading: Double {
+        let a = atan2(vx, vy) * 180 / Double.pi
+        return a < 0 ? a + 360 : a
+    }
 }

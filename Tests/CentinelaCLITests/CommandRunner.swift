@@ -17,10 +17,11 @@ enum Centinela {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
     }()
 
-    static func run(_ arguments: [String]) throws -> Result {
+    static func run(_ arguments: [String], in directory: String? = nil) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -35,5 +36,10 @@ enum Centinela {
 
     static func temporaryPath(_ name: String) -> String {
         NSTemporaryDirectory() + "centinela-\(getpid())-\(name)"
+    }
+
+    /// Removes a store and its WAL companions.
+    static func removeStore(_ path: String) {
+        for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
     }
 }

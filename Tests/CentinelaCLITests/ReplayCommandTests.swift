@@ -93,7 +93,9 @@ import Testing
         let receiver = try Receiver()
         let night = Centinela.packageRoot + "/recordings/northern-border-night.pcap"
         let zones = Centinela.packageRoot + "/recordings/northern-border.zones.geojson"
-        let r = try Centinela.run(["replay", night, "--zones", zones, "--alerts", "udp://127.0.0.1:\(receiver.port)"])
+        let store = Centinela.temporaryPath("numbered.sqlite")
+        defer { Centinela.removeStore(store) }
+        let r = try Centinela.run(["replay", night, "--zones", zones, "--alerts", "udp://127.0.0.1:\(receiver.port)", "--store", store])
         #expect(r.status == 0, "\(r.stderr)")
         let lines = try receiver.drain().map {
             try #require(JSONSerialization.jsonObject(with: Data($0)) as? [String: Any])

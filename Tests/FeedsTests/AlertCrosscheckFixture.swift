@@ -46,11 +46,14 @@ struct AlertCrosscheckFixture {
         var cot = try #require(AlertStream(format: .cursorOnTarget, heartbeatInterval: 10))
         var jsonLines: [UInt8] = [], cotLines: [UInt8] = [], out: [UInt8] = []
         for (i, a) in crosscheckAlerts().enumerated() {
-            if json.heartbeat(at: a.time, activeAlerts: i % 5, into: &out) { jsonLines += out }
-            if cot.heartbeat(at: a.time, activeAlerts: i % 5, into: &out) { cotLines += out + [0x0A] }
-            json.datagram(for: a, into: &out)
+            // Every 5th without a store (no alert_seq), the others numbered from 900.
+            let alertSeq = i % 5 == 4 ? nil : 900 + i
+            let lastAlertSeq = i % 5 == 4 ? nil : 899 + i
+            if json.heartbeat(at: a.time, activeAlerts: i % 5, lastAlertSeq: lastAlertSeq, into: &out) { jsonLines += out }
+            if cot.heartbeat(at: a.time, activeAlerts: i % 5, lastAlertSeq: lastAlertSeq, into: &out) { cotLines += out + [0x0A] }
+            json.datagram(for: a, alertSeq: alertSeq, into: &out)
             jsonLines += out
-            cot.datagram(for: a, into: &out)
+            cot.datagram(for: a, alertSeq: alertSeq, into: &out)
             #expect(!out.contains(0x0A), "a Cursor on Target event is one line")
             cotLines += out + [0x0A]
         }

@@ -57,8 +57,8 @@ struct AlertFeedTests {
     @Test("JSON: one line with the documented fields, in order, with their values")
     func json() throws {
         var out: [UInt8] = []
-        AlertJSON.append(makeAlert(), sequence: 17, to: &out)
-        let keys = ["type", "version", "seq", "id", "state", "time", "t", "raised_t", "track", "class", "score",
+        AlertJSON.append(makeAlert(), sequence: 17, alertSeq: 905, to: &out)
+        let keys = ["type", "version", "seq", "alert_seq", "id", "state", "time", "t", "raised_t", "track", "class", "score",
                     "reasons", "acknowledged", "track_t", "stage", "source", "lat", "lon", "alt_m", "vrate_mps",
                     "speed_mps", "heading_deg", "mode3a", "callsign", "cov_xx_m2", "cov_xy_m2", "cov_yy_m2",
                     "track_ended"]
@@ -68,6 +68,7 @@ struct AlertFeedTests {
         let o = try jsonObject(out)
         #expect(Set(o.keys) == Set(keys))
         #expect(o["type"] as? String == "alert" && o["version"] as? Int == 1 && o["seq"] as? Int == 17)
+        #expect(o["alert_seq"] as? Int == 905)
         #expect(o["id"] as? String == "42-1777615940500" && o["state"] as? String == "raised")
         #expect(o["time"] as? String == "2026-05-01T06:12:30.500Z" && o["t"] as? Double == may1)
         #expect(o["raised_t"] as? Double == may1 - 10 && o["track"] as? Int == 42)
@@ -80,16 +81,25 @@ struct AlertFeedTests {
         #expect(o["cov_xy_m2"] as? Double == -2_500 && o["track_ended"] as? Bool == false)
 
         out = []
-        AlertJSON.appendHeartbeat(time: may1, sequence: 18, activeAlerts: 3, interval: 5, to: &out)
+        AlertJSON.appendHeartbeat(time: may1, sequence: 18, activeAlerts: 3, lastAlertSeq: 905, interval: 5, to: &out)
         let h = try jsonObject(out)
         #expect(h["type"] as? String == "heartbeat" && h["seq"] as? Int == 18 && h["active"] as? Int == 3)
         #expect(h["time"] as? String == "2026-05-01T06:12:30.500Z" && h["interval_s"] as? Double == 5)
+        #expect(h["last_alert_seq"] as? Int == 905)
+
+        // Without a store the numbers are unknown: null, the key still there.
+        out = []
+        AlertJSON.append(makeAlert(), sequence: 19, alertSeq: nil, to: &out)
+        #expect(try jsonObject(out)["alert_seq"] is NSNull)
+        out = []
+        AlertJSON.appendHeartbeat(time: may1, sequence: 20, activeAlerts: 3, lastAlertSeq: nil, interval: 5, to: &out)
+        #expect(try jsonObject(out)["last_alert_seq"] is NSNull)
     }
 
     @Test("Cursor on Target: well-formed XML with the DOMAIN §6 attributes; text escaped")
     func cursorOnTarget() throws {
         var out: [UInt8] = []
-        CursorOnTarget.append(makeAlert(), sequence: 17, staleAfter: 60, to: &out)
+        CursorOnTarget.append(makeAlert(), sequence: 17, alertSeq: 905, staleAfter: 60, to: &out)
         #expect(String(decoding: out, as: UTF8.self).hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><event "))
         let xml = try #require(XMLElements.parse(out))
         #expect(xml.elements.map(\.name) == ["event", "point", "detail", "track", "contact", "remarks", "centinela"])
@@ -105,7 +115,7 @@ struct AlertFeedTests {
         #expect(abs((Double(xml["track"]["speed"] ?? "") ?? 0) - 188.97) < 0.01)
         #expect(xml["contact"] == ["callsign": "TRK42 AMX123"])
         #expect(xml.elements[5].text == makeAlert().reasons.joined(separator: " · "))
-        #expect(xml["centinela"] == ["seq": "17", "alert": "42-1777615940500", "state": "raised",
+        #expect(xml["centinela"] == ["seq": "17", "alert_seq": "905", "alert": "42-1777615940500", "state": "raised",
                                      "class": "low-level-border-approach", "score": "0.83", "acknowledged": "false"])
 
         var coasting = makeAlert(.cleared)
@@ -113,18 +123,19 @@ struct AlertFeedTests {
         coasting.track.altitude = nil
         coasting.reasons = ["tab\there", "bell\u{7}"]
         out = []
-        CursorOnTarget.append(coasting, sequence: 18, staleAfter: 60, to: &out)
+        CursorOnTarget.append(coasting, sequence: 18, alertSeq: nil, staleAfter: 60, to: &out)
         let cleared = try #require(XMLElements.parse(out))
+        #expect(cleared["centinela"]["seq"] == "18" && cleared["centinela"]["alert_seq"] == nil, "no store, no alert_seq")
         #expect(cleared["event"]["type"] == "a-u-A" && cleared["event"]["how"] == "m-p")
         #expect(cleared["event"]["stale"] == cleared["event"]["time"] && cleared["point"]["hae"] == "9999999.0")
         #expect(cleared.elements[5].text == "tab\there · bell\u{FFFD}")
 
         out = []
-        CursorOnTarget.appendHeartbeat(time: may1, sequence: 19, activeAlerts: 2, interval: 5, to: &out)
+        CursorOnTarget.appendHeartbeat(time: may1, sequence: 19, activeAlerts: 2, lastAlertSeq: 905, interval: 5, to: &out)
         let ping = try #require(XMLElements.parse(out))
         #expect(ping["event"]["type"] == "t-x-c-t" && ping["event"]["uid"] == "CENTINELA.FEED")
         #expect(ping["event"]["stale"] == "2026-05-01T06:12:35.500Z")
-        #expect(ping["centinela"] == ["seq": "19", "active": "2", "interval": "5.0"])
+        #expect(ping["centinela"] == ["seq": "19", "active": "2", "last_alert_seq": "905", "interval": "5.0"])
     }
 
     @Test("sequence numbers go up by one across alerts and heartbeats; heartbeats at the interval",
@@ -137,12 +148,12 @@ struct AlertFeedTests {
         // Data time in 0.7 s steps for 30 s, an alert every 3rd step, then a 100 s gap.
         for k in 0..<44 {
             let time = may1 + Double(k) * 0.7 + (k == 43 ? 100 : 0)
-            if stream.heartbeat(at: time, activeAlerts: 1, into: &out) {
+            if stream.heartbeat(at: time, activeAlerts: 1, lastAlertSeq: k / 3, into: &out) {
                 heartbeatTimes.append(time - may1)
                 datagrams.append(out)
             }
             if k % 3 == 0 {
-                stream.datagram(for: makeAlert(.updated), into: &out)
+                stream.datagram(for: makeAlert(.updated), alertSeq: k / 3 + 1, into: &out)
                 datagrams.append(out)
             }
         }
@@ -164,28 +175,32 @@ struct AlertFeedTests {
         let receiver = try #require(Receiver(ipv6: false))
         let feed = try AlertFeed(#require(AlertStream(format: format)),
                                  to: UDPAddress("udp://127.0.0.1:\(receiver.port)"))
-        feed.tick(at: may1, activeAlerts: 0)
-        feed.send(makeAlert(.raised))
-        feed.send(makeAlert(.acknowledged))
-        feed.tick(at: may1 + 1, activeAlerts: 1)  // not due
-        feed.tick(at: may1 + 5, activeAlerts: 1)
-        feed.send(makeAlert(.cleared))
+        feed.tick(at: may1, activeAlerts: 0, lastAlertSeq: 0)
+        feed.send(makeAlert(.raised), alertSeq: 1)
+        feed.send(makeAlert(.acknowledged), alertSeq: 2)
+        feed.tick(at: may1 + 1, activeAlerts: 1, lastAlertSeq: 2)  // not due
+        feed.tick(at: may1 + 5, activeAlerts: 1, lastAlertSeq: 2)
+        feed.send(makeAlert(.cleared), alertSeq: 3)
         #expect(feed.sender.sent == 5 && feed.sender.failed == 0)
-        var kinds: [String] = []
+        var kinds: [String] = [], alertSeqs: [String] = []
         for seq in 1...5 {
             let d = try #require(receiver.receive(), "datagram \(seq) lost on loopback")
             if format == .jsonLines {
                 let o = try jsonObject(d)
                 #expect(o["seq"] as? Int == seq)
                 kinds.append((o["state"] as? String) ?? (o["type"] as! String))
+                alertSeqs.append("\((o["alert_seq"] ?? o["last_alert_seq"]) as? Int ?? -1)")
             } else {
                 let x = try #require(XMLElements.parse(d))
                 #expect(x["centinela"]["seq"] == String(seq))
                 kinds.append(x["centinela"]["state"] ?? x["event"]["type"]!)
+                alertSeqs.append(x["centinela"]["alert_seq"] ?? x["centinela"]["last_alert_seq"] ?? "-1")
             }
         }
         let heartbeat = format == .jsonLines ? "heartbeat" : "t-x-c-t"
         #expect(kinds == [heartbeat, "raised", "acknowledged", heartbeat, "cleared"])
+        // The store's numbers ride along: on each alert its own, on each heartbeat the last one sent.
+        #expect(alertSeqs == ["0", "1", "2", "2", "3"])
         #expect(format.defaultDestination.hasPrefix("udp://127.0.0.1:"))
     }
 }

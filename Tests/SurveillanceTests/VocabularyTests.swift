@@ -59,3 +59,30 @@ import Testing
         #expect(SensorID(sac: 25, sic: 201).description == "25/201")
     }
 }
+
+@Suite struct NamedCaseTests {
+    /// The names the JSON lines and the store write, each read back to its case; anything else is no case.
+    @Test func namesReadBackToTheirCases() {
+        #expect(SystemTrack.Stage.allCases.map(\.name) == ["tentative", "confirmed", "coasting"])
+        #expect(SystemTrack.Source.allCases.map(\.name) == ["psr_only", "ssr", "mode_s"])
+        #expect(Alert.State.allCases.map(\.name) == ["raised", "updated", "cleared", "acknowledged"])
+        #expect(SystemTrack.Stage.allCases.allSatisfy { SystemTrack.Stage(name: $0.name) == $0 })
+        #expect(SystemTrack.Source.allCases.allSatisfy { SystemTrack.Source(name: $0.name) == $0 })
+        #expect(Alert.State.allCases.allSatisfy { Alert.State(name: $0.name) == $0 })
+        #expect(SystemTrack.Source(name: "psrOnly") == nil && Alert.State(name: "Raised") == nil && SystemTrack.Stage(name: "") == nil)
+    }
+
+    /// Direction of motion clockwise from north: east 90°, south 180°, west 270°; still is 0.
+    @Test func headingIsClockwiseFromNorth() {
+        var t = SystemTrack(number: 1, time: 0, stage: .confirmed, source: .ssr, latitude: 0, longitude: 0, x: 0, y: 0,
+                            vx: 0, vy: 0, covariance: Covariance2(xx: 1, xy: 0, yy: 1), altitude: nil, verticalRate: 0,
+                            flightLevel: nil, mode3A: nil, address: nil, callsign: nil, manoeuvring: false, firstTime: 0,
+                            updates: 1, lastSensor: SensorID(sac: 0, sic: 1), ended: false)
+        #expect(t.heading == 0)
+        for (vx, vy, heading) in [(0.0, 10.0, 0.0), (10, 0, 90), (0, -10, 180), (-10, 0, 270), (-10, 10, 315)] {
+            t.vx = vx
+            t.vy = vy
+            #expect(abs(t.heading - heading) < 1e-12, "\(vx), \(vy)")
+        }
+    }
+}

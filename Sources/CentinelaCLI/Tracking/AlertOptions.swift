@@ -4,6 +4,7 @@ import Pipeline
 import Profiling
 import Recording
 import Sockets
+import Store
 import Surveillance
 
 /// The suspect-profile alerts of `replay`: the zones the classifier judges tracks against, and the
@@ -56,10 +57,12 @@ extension AlertOptions {
 }
 
 /// Track updates in, alerts out: the classifier's verdict on every update, the alert lifecycle,
-/// and the feeds, each numbering its datagrams and sending heartbeats on the data's clock.
+/// the store (which numbers each change and commits it before it is sent), and the feeds, each
+/// numbering its datagrams and sending heartbeats on the data's clock.
 final class AlertPipeline {
     private var watch: SuspectWatch
     private let feeds: [AlertFeed]
+    private let store: StoreWriter?
     private var changes: [Alert] = []
     private(set) var raised = 0
     private(set) var sent = 0
@@ -67,7 +70,7 @@ final class AlertPipeline {
     /// The rules that were off at the end, with the updates outside the terrain's tiles.
     var rulesOff: [String] { watch.rulesOff }
 
-    init(_ options: AlertOptions) throws(RuntimeFailure) {
+    init(_ options: AlertOptions, store: StoreWriter?) throws(RuntimeFailure) {
         let context = try options.context()
         disabledRules = context.disabledRules
         guard let watch = SuspectWatch(context: context) else { throw RuntimeFailure(message: "alert settings cannot work") }
@@ -85,6 +88,7 @@ final class AlertPipeline {
             }
         }
         self.feeds = feeds
+        self.store = store
     }
 
     /// The active alert of a track number, if any.
@@ -94,12 +98,13 @@ final class AlertPipeline {
     func process(_ updates: [SystemTrack], at time: Double) {
         changes.removeAll(keepingCapacity: true)
         watch.judge(updates, into: &changes)
-        for alert in changes {
+        let alertSeqs = store?.record(changes)
+        for (i, alert) in changes.enumerated() {
             if alert.state == .raised { raised += 1 }
-            for feed in feeds { feed.send(alert) }
+            for feed in feeds { feed.send(alert, alertSeq: alertSeqs?[i]) }
             sent += 1
         }
         let active = watch.lifecycle.activeCount
-        for feed in feeds { feed.tick(at: time, activeAlerts: active) }
+        for feed in feeds { feed.tick(at: time, activeAlerts: active, lastAlertSeq: store?.lastAlertSeq) }
     }
 }

@@ -3,6 +3,7 @@ import Pipeline
 import Feeds
 import Recording
 import Sockets
+import Store
 import Surveillance
 import Tracking
 
@@ -20,6 +21,7 @@ struct ReplayCommand: ParsableCommand {
     @OptionGroup var source: SourceOptions
     @OptionGroup var tracking: TrackerOptions
     @OptionGroup var alerting: AlertOptions
+    @OptionGroup var storing: StoreOptions
 
     @Option(help: "max (as fast as possible), or a factor of real time: 1 for real time, 10 for ten times faster.")
     var speed: String = "max"
@@ -49,7 +51,15 @@ struct ReplayCommand: ParsableCommand {
             throw RuntimeFailure(message: "--tracks: \(error)")
         }
         let lines = try jsonl.map { path throws(RuntimeFailure) in try OutputBuffer(path: path) }
-        let alerts = alerting.wanted ? try AlertPipeline(alerting) : nil
+        let storePath = storing.path(alertsWanted: alerting.wanted)
+        if alerting.wanted, storePath == nil {
+            Console.error("replay: --no-store: alerts are sent but not stored (alert_seq null); a consumer cannot recover a lost one")
+        }
+        let store = try storePath.map { path throws(RuntimeFailure) in try storing.writer(path: path, sources: source.files) }
+        // A file that could not be read ends the run with an error after the others: the session
+        // and the tracks' last updates are stored all the same.
+        defer { if let store, !store.finished { _ = StoreSummary.finish(store, plots: run.tracker.counts.plots, tracks: run.tracker.counts.confirmed) } }
+        let alerts = alerting.wanted ? try AlertPipeline(alerting, store: store) : nil
         if let alerts, !alerts.disabledRules.isEmpty {
             Console.error("replay: these profile rules are off: " + alerts.disabledRules.joined(separator: "; "))
         }
@@ -68,6 +78,7 @@ struct ReplayCommand: ParsableCommand {
             updates.removeAll(keepingCapacity: true)
             run.process(frame, into: &updates)
             if let alerts, let received { alerts.process(updates, at: received) }
+            if let store, let received { store.sample(updates, at: received) }
             totalUpdates += updates.count
             if let lines {
                 lines.write { bytes in for u in updates { TrackJSON.append(u, to: &bytes) } }
@@ -89,6 +100,9 @@ struct ReplayCommand: ParsableCommand {
         if let alerts {
             Console.error("  \(alerts.raised) alert(s) raised, \(alerts.sent) alert state change(s) sent")
             for off in alerts.rulesOff { Console.error("  rules off: \(off)") }
+        }
+        if let store, !StoreSummary.finish(store, plots: run.tracker.counts.plots, tracks: run.tracker.counts.confirmed) {
+            throw ExitCode(1)
         }
     }
 

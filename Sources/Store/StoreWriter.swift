@@ -1,0 +1,186 @@
+import GRDB
+import Surveillance
+
+/// One run's writes to the store: a session row begun at the start and finished at the end; each
+/// frame's alert state changes numbered and committed in one transaction before the caller sends
+/// them; track history sampled (`HistorySampler`) and written once per second of data time.
+///
+/// When a write fails (disk or size limit full, read-only file, locked), nothing stops: the alert
+/// changes keep their numbers and go out all the same, wait in a bounded spool, and are written
+/// with the next transaction that commits. `report` is told once when writing starts failing and
+/// once when it works again (not once per alert), and once when the spool overflows.
+///
+/// Not `Sendable`: use it from one task.
+public final class StoreWriter {
+    public let file: StoreFile
+    public let settings: StoreSettings
+    public let sessionID: Int64
+    /// The number given to the last alert change (stored or spooled); the next is one more.
+    public private(set) var lastAlertSeq: Int
+    /// Alert changes numbered this run, and how many of them were `raised`.
+    public private(set) var alertChanges = 0
+    public private(set) var alertsRaised = 0
+    /// Alert changes dropped from a full spool, and history samples not written, because the
+    /// store could not be written.
+    public private(set) var droppedAlerts = 0
+    public private(set) var droppedSamples = 0
+    /// History samples written.
+    public private(set) var samplesWritten = 0
+    /// The alert changes waiting for the store, oldest first.
+    public private(set) var spool: [StoredAlert] = []
+    /// Why the store cannot be written now; nil while it can.
+    public private(set) var failure: StoreError?
+    /// `finish` has run: the session is ended.
+    public private(set) var finished = false
+    /// Seconds each alert commit took (the transaction of one frame's changes), the first 100,000.
+    public private(set) var commitDurations: [Double] = []
+
+    private let report: (String) -> Void
+    private var sampler: HistorySampler
+    private var samples: [SystemTrack] = []
+    private var historyDue = -Double.infinity
+    private var dataStart: Double?
+    private var dataEnd: Double?
+    private var spoolOverflowSaid = false
+    private let clock = ContinuousClock()
+    private let checkpointer: Checkpointer
+
+    /// Begins a session: `sources` (the recordings or inputs, one a line), `wallTime` (UTC seconds
+    /// since 1970, now). Throws when the session cannot be written: better to stop before the run
+    /// than to find out at its first alert.
+    public init(file: StoreFile, settings: StoreSettings, sources: [String], wallTime: Double,
+                report: @escaping (String) -> Void) throws(StoreError) {
+        guard let sampler = HistorySampler(interval: settings.historyInterval), settings.problem == nil else {
+            throw StoreError(.writeFailed, path: file.path, detail: settings.problem ?? "bad settings")
+        }
+        self.file = file
+        self.settings = settings
+        self.sampler = sampler
+        self.report = report
+        do {
+            checkpointer = try Checkpointer(path: file.path)
+            (sessionID, lastAlertSeq) = try file.queue.write { db in
+                try db.execute(sql: "INSERT INTO session (sources, started_at) VALUES (?, ?)",
+                               arguments: [sources.joined(separator: "\n"), wallTime])
+                return (db.lastInsertedRowID, try Int.fetchOne(db, sql: "SELECT MAX(alert_seq) FROM alert_change") ?? 0)
+            }
+        } catch {
+            throw StoreError(error, path: file.path, writing: true)
+        }
+    }
+
+    /// Numbers one frame's alert changes and commits them (after any still spooled) in one
+    /// transaction; returns their numbers, in order, for the feeds. When the commit fails they are
+    /// spooled and the numbers stand.
+    public func record(_ changes: [Alert]) -> [Int] {
+        guard !changes.isEmpty else { return [] }
+        var numbers: [Int] = []
+        numbers.reserveCapacity(changes.count)
+        for alert in changes {
+            lastAlertSeq += 1
+            numbers.append(lastAlertSeq)
+            spool.append(StoredAlert(alertSeq: lastAlertSeq, sessionID: sessionID, alert: alert))
+            alertChanges += 1
+            if alert.state == .raised { alertsRaised += 1 }
+        }
+        let started = clock.now
+        let written = write(samples: [])
+        if written, commitDurations.count < 100_000 {
+            let d = (clock.now - started).components
+            commitDurations.append(Double(d.seconds) + Double(d.attoseconds) * 1e-18)
+        }
+        trimSpool()
+        return numbers
+    }
+
+    /// One frame's track updates at data time `time`: the history keeps its samples of them and
+    /// writes them once a second of data time (with any spooled alert changes, so a store that
+    /// recovers is written even while no alert changes).
+    public func sample(_ updates: [SystemTrack], at time: Double) {
+        if dataStart == nil { dataStart = time }
+        dataEnd = time
+        sampler.offer(updates, into: &samples)
+        // One transaction a second of data time keeps the history's cost to a few commits a
+        // second whatever the number of tracks.
+        guard time >= historyDue else { return }
+        historyDue = time + 1
+        if !samples.isEmpty || !spool.isEmpty { flushSamples() }
+    }
+
+    /// Ends the session: the last update of every live track, any spooled alert changes, the
+    /// session's end and counts. Returns false when something could not be stored (said through
+    /// `report`).
+    public func finish(plots: Int, tracks: Int, wallTime: Double) -> Bool {
+        finished = true
+        sampler.finish(into: &samples)
+        flushSamples()
+        do {
+            try file.queue.write { db in
+                try db.execute(sql: """
+                    UPDATE session SET ended_at = ?, data_start = ?, data_end = ?, plots = ?, tracks = ?,
+                    alerts = ?, alert_changes = ? WHERE id = ?
+                    """, arguments: [wallTime, dataStart, dataEnd, plots, tracks, alertsRaised, alertChanges, sessionID])
+            }
+        } catch {
+            failed(StoreError(error, path: file.path, writing: true))
+        }
+        checkpointer.stop()
+        if let first = spool.first, let last = spool.last {
+            report("store: \(spool.count) alert change(s) not stored at the end (alert_seq \(first.alertSeq)–\(last.alertSeq)); they were sent")
+        }
+        return failure == nil && spool.isEmpty && droppedAlerts == 0 && droppedSamples == 0
+    }
+
+    private static let insertSampleSQL = TrackColumns.insertSQL(into: "track_sample", leading: ["session_id"])
+
+    private func flushSamples() {
+        let batch = samples
+        samples.removeAll(keepingCapacity: true)
+        if write(samples: batch) { samplesWritten += batch.count } else { droppedSamples += batch.count }
+        trimSpool()
+    }
+
+    /// Writes the spool and `samples` in one transaction; on success the spool is empty.
+    private func write(samples batch: [SystemTrack]) -> Bool {
+        do {
+            try file.queue.write { db in
+                // Prepared once per connection: a row costs its values, not its SQL.
+                let insertAlert = try db.cachedStatement(sql: StoredAlert.insertSQL)
+                for a in spool { try insertAlert.execute(arguments: StatementArguments(a.values())) }
+                let insertSample = try db.cachedStatement(sql: Self.insertSampleSQL)
+                for t in batch { try insertSample.execute(arguments: StatementArguments([sessionID] + TrackColumns.values(t))) }
+            }
+        } catch {
+            failed(StoreError(error, path: file.path, writing: true))
+            return false
+        }
+        if failure != nil {
+            var s = "store: writing again; \(spool.count) spooled alert change(s) stored"
+            if droppedAlerts > 0 { s += ", \(droppedAlerts) dropped from the full spool so far (sent, not stored)" }
+            if droppedSamples > 0 { s += ", \(droppedSamples) history sample(s) lost so far" }
+            report(s)
+            failure = nil
+            spoolOverflowSaid = false
+        }
+        spool.removeAll(keepingCapacity: true)
+        return true
+    }
+
+    private func failed(_ error: StoreError) {
+        guard failure == nil else { return }
+        failure = error
+        report("store: \(error); alerts still go out and wait in memory (up to \(settings.spoolCapacity)) until it can be written")
+    }
+
+    /// Keeps the spool within its capacity, dropping the oldest.
+    private func trimSpool() {
+        let excess = spool.count - settings.spoolCapacity
+        guard excess > 0 else { return }
+        spool.removeFirst(excess)
+        droppedAlerts += excess
+        if !spoolOverflowSaid {
+            spoolOverflowSaid = true
+            report("store: spool full (\(settings.spoolCapacity) alert changes): dropping the oldest, which were sent but will not be stored")
+        }
+    }
+}

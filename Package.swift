@@ -5,6 +5,7 @@ let package = Package(
     name: "Centinela",
     products: [
         .executable(name: "centinela", targets: ["CentinelaCLI"]),
+        .executable(name: "usb-probe", targets: ["USBProbe"]),
         .library(name: "Asterix", targets: ["Asterix"]),
         .library(name: "Recording", targets: ["Recording"]),
         .library(name: "Tracking", targets: ["Tracking"]),
@@ -25,7 +26,10 @@ let package = Package(
         .target(name: "Profiling", dependencies: ["Tracking", "Geodesy"]),
         .target(name: "Feeds", dependencies: ["Asterix"]),
         .target(name: "Alerting", dependencies: ["Surveillance"]),
-        .target(name: "LiveSources", dependencies: ["Recording"]),
+        .systemLibrary(name: "CLibUSB", pkgConfig: "libusb-1.0", providers: [.apt(["libusb-1.0-0-dev"])]),
+        .target(name: "LiveSources", dependencies: ["Recording", "CLibUSB"]),
+        // Streams a USB plot source to stdout: what the umockdev tests run (see the README).
+        .executableTarget(name: "USBProbe", dependencies: ["LiveSources"]),
         .target(name: "Pipeline", dependencies: ["Asterix", "Recording", "Tracking", "Profiling", "Alerting"]),
         .executableTarget(
             name: "CentinelaCLI",
@@ -45,7 +49,7 @@ let package = Package(
         .testTarget(name: "FeedsTests", dependencies: ["Feeds", "Recording"]),
         .testTarget(name: "AlertingTests", dependencies: ["Alerting"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
-        .testTarget(name: "LiveSourcesTests", dependencies: ["LiveSources"]),
+        .testTarget(name: "LiveSourcesTests", dependencies: ["LiveSources", "Recording", "USBProbe"]),
         .testTarget(name: "CentinelaCLITests", dependencies: ["CentinelaCLI", "Asterix"]),
     ]
 )

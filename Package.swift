@@ -5,6 +5,7 @@ let package = Package(
     name: "Centinela",
     products: [
         .executable(name: "centinela", targets: ["CentinelaCLI"]),
+        .executable(name: "usb-probe", targets: ["USBProbe"]),
         .library(name: "Asterix", targets: ["Asterix"]),
         .library(name: "Recording", targets: ["Recording"]),
         .library(name: "Tracking", targets: ["Tracking"]),
@@ -27,7 +28,10 @@ let package = Package(
         .target(name: "Sockets"),
         .target(name: "Feeds", dependencies: ["Asterix", "Sockets"]),
         .target(name: "Alerting", dependencies: ["Surveillance"]),
-        .target(name: "LiveSources", dependencies: ["Recording", "Sockets"]),
+        .systemLibrary(name: "CLibUSB", pkgConfig: "libusb-1.0", providers: [.apt(["libusb-1.0-0-dev"])]),
+        .target(name: "LiveSources", dependencies: ["Recording", "Sockets", "CLibUSB"]),
+        // Streams a USB plot source to stdout: what the umockdev tests run (see the README).
+        .executableTarget(name: "USBProbe", dependencies: ["LiveSources"]),
         .target(name: "Store", dependencies: ["Surveillance", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Pipeline", dependencies: ["Asterix", "Recording", "Tracking", "Profiling", "Alerting"]),
         .executableTarget(
@@ -48,7 +52,7 @@ let package = Package(
         .testTarget(name: "FeedsTests", dependencies: ["Feeds", "Recording", "Sockets"]),
         .testTarget(name: "AlertingTests", dependencies: ["Alerting"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Recording"]),
-        .testTarget(name: "LiveSourcesTests", dependencies: ["LiveSources", "Sockets"]),
+        .testTarget(name: "LiveSourcesTests", dependencies: ["LiveSources", "Sockets", "Recording", "USBProbe"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "CentinelaCLITests", dependencies: ["CentinelaCLI", "Asterix", "Recording", "Pipeline", "Simulation"]),
     ]

@@ -22,3 +22,4 @@ public struct LiveFrame: Sendable, Equatable {
             && a.origin?.destination == b.origin?.destination
     }
 }
+

@@ -43,6 +43,6 @@ let package = Package(
         .testTarget(name: "ProfilingTests", dependencies: ["Profiling", "Simulation", "Pipeline"]),
         .testTarget(name: "FeedsTests", dependencies: ["Feeds", "Recording"]),
         .testTarget(name: "AlertingTests", dependencies: ["Alerting"]),
-        .testTarget(name: "CentinelaCLITests", dependencies: ["CentinelaCLI", "Asterix"]),
+        .testTarget(name: "CentinelaCLITests", dependencies: ["CentinelaCLI", "Asterix", "Recording", "Surveillance"]),
     ]
 )

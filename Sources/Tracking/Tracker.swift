@@ -129,7 +129,10 @@ public struct Tracker {
     public mutating func place(_ plots: [Plot], receivedAt: Double, into batch: inout [PlacedPlot]) {
         for plot in plots {
             counts.plots += 1
-            guard let s = sensors.indexAdding(plot.sensor), let site = sensors[s].site, let plane else {
+            // Looked up, not added: only a radar that says where it is (or is configured) takes
+            // a place in the bounded table, so plots from a crowd of strange sources cannot
+            // fill it before a real radar's north marker arrives.
+            guard let s = sensors.index(of: plot.sensor), let site = sensors[s].site, let plane else {
                 counts.unknownSensor += 1
                 continue
             }

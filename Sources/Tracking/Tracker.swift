@@ -283,20 +283,14 @@ public struct Tracker {
 
     /// Updates the tracks that won a plot and starts tracks from plots no gate wanted.
     private mutating func apply(into updates: inout [SystemTrack]) {
-        // The plots read in place, through a pointer: read from `self.batch` next to calls that
-        // write `self`, each was copied first (measured with `TrackingBenchmarks`).
-        var placed: [PlacedPlot] = []
-        swap(&placed, &batch)
-        defer { swap(&placed, &batch) }
-        placed.withUnsafeBufferPointer { plots in
-            for j in plots.indices {
-                if let k = association.track(ofPlot: j) {
-                    update(k, with: plots[j])
+        for j in batch.indices {
+            let plot = batch[j]
+            if let k = association.track(ofPlot: j) {
+                update(k, with: plot)
+                updates.append(systemTrack(k))
+            } else if !plotGated[j] {
+                if let k = start(plot) {
                     updates.append(systemTrack(k))
-                } else if !plotGated[j] {
-                    if let k = start(plots[j]) {
-                        updates.append(systemTrack(k))
-                    }
                 }
             }
         }

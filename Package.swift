@@ -54,6 +54,6 @@ let package = Package(
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Recording"]),
         .testTarget(name: "LiveSourcesTests", dependencies: ["LiveSources", "Sockets", "Recording", "USBProbe"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "CentinelaCLITests", dependencies: ["CentinelaCLI", "Asterix", "Recording", "Pipeline", "Simulation"]),
+        .testTarget(name: "CentinelaCLITests", dependencies: ["CentinelaCLI", "Asterix", "Recording", "Surveillance", "Pipeline", "Simulation"]),
     ]
 )

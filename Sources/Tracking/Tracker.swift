@@ -20,14 +20,17 @@ public struct Tracker {
     /// Latest plot time seen, UTC seconds since 1970 (−∞ before the first plot).
     public private(set) var clock = -Double.infinity
     /// The system plane, fixed by the configured centre or the first radar position known.
-    public private(set) var plane: StereographicPlane?
+    public var plane: StereographicPlane? { system?.plane }
+    private var system: SystemPlane?
 
     private var sensors: SensorTable
     private var numbers: TrackNumbers
     /// Track slots; a free slot has number 0.
     private var tracks: [Track] = []
-    /// What gating reads of each slot, kept apart and small so the per-batch scan over every
-    /// track and the per-pair tests touch a fraction of the memory.
+    /// What the per-batch scan over every slot reads (where the track was and how it moves), and
+    /// what gating reads of a track in reach: each kept apart and small, so the scan over every
+    /// track touches one cache line of each and the per-pair tests a fraction of the track.
+    private var motion: [TrackMotion] = []
     private var gating: [GateEntry] = []
     /// What track management reads of each slot, kept apart for the same reason.
     private var lives: [TrackLife] = []
@@ -61,7 +64,7 @@ public struct Tracker {
         gate = settings.gate
         gatePredictor = .constantVelocity(noiseDensity: settings.gateNoiseDensity)
         if let centre = settings.centre ?? settings.sensors.lazy.compactMap(\.antenna).first {
-            plane = try? StereographicPlane(centre: centre)
+            system = SystemPlane(centre: centre)
         }
     }
 
@@ -70,7 +73,7 @@ public struct Tracker {
     /// A radar's antenna position from its CAT034 I034/120 (configuration wins).
     public mutating func radar(_ sensor: SensorID, position: GeodeticPosition) {
         guard sensors.report(position: position, of: sensor) else { return }
-        if plane == nil { plane = try? StereographicPlane(centre: position) }
+        if system == nil { system = SystemPlane(centre: position) }
     }
 
     /// A radar's antenna rotation period from its CAT034 I034/041, seconds.
@@ -129,7 +132,10 @@ public struct Tracker {
     public mutating func place(_ plots: [Plot], receivedAt: Double, into batch: inout [PlacedPlot]) {
         for plot in plots {
             counts.plots += 1
-            guard let s = sensors.indexAdding(plot.sensor), let site = sensors[s].site, let plane else {
+            // Looked up, not added: only a radar that says where it is (or is configured) takes
+            // a place in the bounded table, so plots from a crowd of strange sources cannot
+            // fill it before a real radar's north marker arrives.
+            guard let s = sensors.index(of: plot.sensor), let site = sensors[s].site, let system else {
                 counts.unknownSensor += 1
                 continue
             }
@@ -171,10 +177,10 @@ public struct Tracker {
                 altitude = nil
                 altitudeVariance = 0
             }
-            let p = plane.point(from: located.position)
+            let p = system.plane.point(from: located.position)
             let covariance = site.covariance(of: located, rangeSigma: sensor.rangeSigma,
                                              azimuthSigma: sensor.azimuthSigma, heightSigma: heightSigma)
-                .rotatedClockwise(by: plane.northDirection(at: located.position))
+                .rotatedClockwise(by: system.plane.northDirection(at: located.position))
             batch.append(PlacedPlot(
                 measurement: PositionMeasurement(x: p.x, y: p.y, covariance: covariance),
                 time: time, altitude: altitude, altitudeVariance: altitudeVariance,
@@ -205,26 +211,25 @@ public struct Tracker {
         let threshold = gate.threshold
         // Cells twice the query radius: a query then visits 1 to 4 cells.
         grid.removeAll(cellSize: 2 * settings.maximumGateRadius)
-        if near.count < gating.count {
-            near.append(contentsOf: repeatElement(Near(x: 0, y: 0, reach2: 0), count: gating.count - near.count))
+        if near.count < motion.count {
+            near.append(contentsOf: repeatElement(Near(x: 0, y: 0, reach2: 0), count: motion.count - near.count))
         }
-        for k in gating.indices where gating[k].live {
-            let e = gating[k].state
-            let dt = batchTime - gating[k].time
-            let x = e.x + e.vx * dt, y = e.y + e.vy * dt
+        for k in motion.indices where motion[k].live {
+            let m = motion[k]
+            let dt = batchTime - m.time
+            let x = m.x + m.vx * dt, y = m.y + m.vy * dt
             guard x >= west, x <= east, y >= south, y <= north else { continue }
             grid.insert(k, x: x, y: y)
             // How far a plot of this track can be from (x, y): the gate on the largest axis of the
             // track's extrapolated covariance plus the widest plot's (a trace bounds the largest
             // eigenvalue; Cauchy–Schwarz bounds the cross term), plus the distance flown in the
             // batch's time spread. Most candidates fail this before any arithmetic on ellipses.
-            let p = e.covariance
             let t = abs(dt) + spread
-            let position = p.xx + p.yy, velocity = p.vxvx + p.vyvy
+            let position = m.positionSpread, velocity = m.velocitySpread
             let q = settings.gateNoiseDensity
             let extent = position + 2 * t * (position * velocity).squareRoot() + t * t * velocity
                 + 2 * q * t * t * t / 3 + widestPlot
-            let r = (threshold * extent).squareRoot() + e.speed * spread
+            let r = (threshold * extent).squareRoot() + m.speed * spread
             near[k] = Near(x: x, y: y, reach2: r * r)
         }
         grid.build()
@@ -296,6 +301,7 @@ public struct Tracker {
         let confirmed = tracks[k].absorb(plot, scanPeriod: sensors[plot.sensor].settings.scanPeriod,
                                          confirmHits: settings.confirmHits, maximumSpeed: settings.maximumSpeed)
         if confirmed { counts.confirmed += 1 }
+        motion[k] = TrackMotion(tracks[k])
         gating[k] = GateEntry(tracks[k])
         lives[k] = TrackLife(tracks[k])
         remember(k)
@@ -323,11 +329,13 @@ public struct Tracker {
         if let free = freeSlots.popLast() {
             k = free
             tracks[k] = track
+            motion[k] = TrackMotion(track)
             gating[k] = GateEntry(track)
             lives[k] = TrackLife(track)
         } else {
             k = tracks.count
             tracks.append(track)
+            motion.append(TrackMotion(track))
             gating.append(GateEntry(track))
             lives.append(TrackLife(track))
         }
@@ -349,9 +357,9 @@ public struct Tracker {
     /// positions, one per update. Empty for a number that is not live.
     public func history(ofTrack number: UInt16) -> [TrackPoint] {
         let k = Int(slotOfNumber[Int(number)])
-        guard k >= 0, let plane else { return [] }
+        guard k >= 0, let system else { return [] }
         return history.points(slot: k).map { p in
-            let g = plane.geodetic(from: PlanePoint(x: p.x, y: p.y))
+            let g = system.plane.geodetic(from: PlanePoint(x: p.x, y: p.y))
             return TrackPoint(time: p.time, latitude: g.latitude, longitude: g.longitude, x: p.x, y: p.y)
         }
     }
@@ -398,7 +406,7 @@ public struct Tracker {
         slotOfNumber[Int(tracks[k].number)] = -1
         numbers.release(tracks[k].number, at: time)
         tracks[k].number = 0
-        gating[k].live = false
+        motion[k].live = false
         lives[k].live = false
         freeSlots.append(k)
         liveTracks -= 1
@@ -408,9 +416,21 @@ public struct Tracker {
 
     private func systemTrack(_ k: Int) -> SystemTrack {
         let e = tracks[k].filter.estimate
-        let position = plane?.geodetic(from: PlanePoint(x: e.x, y: e.y)) ?? .invalid
+        let position = system?.plane.geodetic(from: PlanePoint(x: e.x, y: e.y)) ?? .invalid
         return tracks[k].systemTrack(at: position, sensor: sensors[tracks[k].lastSensor].settings.sensor,
                                      sourceMemoryScans: settings.sourceMemoryScans)
+    }
+}
+
+/// The system plane held by reference: placement and output read it for every plot, and a
+/// 168-byte optional value stored in the tracker was copied a few times a plot to be read
+/// (measured with `TrackingBenchmarks`).
+private final class SystemPlane: Sendable {
+    let plane: StereographicPlane
+
+    init?(centre: GeodeticPosition) {
+        guard let plane = try? StereographicPlane(centre: centre) else { return nil }
+        self.plane = plane
     }
 }
 

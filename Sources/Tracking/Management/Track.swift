@@ -99,14 +99,40 @@ struct Track {
     }
 }
 
-/// The part of a track that gating reads, for every track on every batch.
+/// The part of a track that every batch reads, for every track, in one cache line: where it
+/// was, how fast it goes and how uncertain that is, to tell whether it can reach the batch's
+/// plots at all and how far.
+struct TrackMotion {
+    var x: Double, y: Double
+    var vx: Double, vy: Double
+    var time: Double
+    /// Traces of the position and velocity blocks of the covariance (m², m²/s²).
+    var positionSpread: Double, velocitySpread: Double
+    var live: Bool
+
+    init(_ track: borrowing Track) {
+        let e = track.filter.estimate
+        x = e.x
+        y = e.y
+        vx = e.vx
+        vy = e.vy
+        time = track.time
+        positionSpread = e.covariance.xx + e.covariance.yy
+        velocitySpread = e.covariance.vxvx + e.covariance.vyvy
+        live = track.number != 0
+    }
+
+    /// Metres per second.
+    var speed: Double { (vx * vx + vy * vy).squareRoot() }
+}
+
+/// The part of a track that gating reads, for the tracks that can reach a batch.
 struct GateEntry {
     var state: HorizontalState
     var time: Double
     var address: ModeSAddress?
     /// The Mode 3/A code (12 bits), flags left out.
     var mode3A: UInt16?
-    var live: Bool
     /// A track of one plot: its velocity is unknown, so its gate is bounded by a top speed.
     var single: Bool
 
@@ -115,7 +141,6 @@ struct GateEntry {
         time = track.time
         address = track.address
         mode3A = track.mode3A?.code
-        live = track.number != 0
         single = track.updates <= 1
     }
 }

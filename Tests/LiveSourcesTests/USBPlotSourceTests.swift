@@ -93,8 +93,8 @@ import Testing
         guard FakeRadar.available else { return }
         let run = try FakeRadar.run(capture: nil, ["--device", "1209:0002", "--until", "reconnecting", "--times", "3", "--seconds", "30"])
         let lost = "lost: no device 1209:0002 on any bus (plugged in? `lsusb -d 1209:0002` lists it)"
-        #expect(run.states == [lost, "reconnecting (attempt 1, in 0.5 s)", lost, "reconnecting (attempt 2, in 1.0 s)",
-                               lost, "reconnecting (attempt 3, in 2.0 s)", "stopped"])
+        #expect(run.states == [lost, "reconnecting (attempt 1, in 0.5 s)", lost, "reconnecting (attempt 2, in 1 s)",
+                               lost, "reconnecting (attempt 3, in 2 s)", "stopped"])
         #expect(run.counters["reconnects"] == 0 && run.blocks.isEmpty)
     }
 }

@@ -75,16 +75,24 @@ public struct AlertLifecycle: Sendable {
             return
         }
 
-        guard !track.ended, score >= settings.raiseScore else {
+        guard score >= settings.raiseScore else {
             slot.streak = 0
             return
         }
         slot.streak += 1
-        guard slot.streak >= settings.raiseUpdates else { return }
+        // A track's last update carries evidence no later update can confirm (lost heading into
+        // a strip, a drop-out low near the border): it raises at once, and the alert is cleared
+        // with the track, both sent, so no consumer misses it.
+        guard slot.streak >= settings.raiseUpdates || track.ended else { return }
         let raised = Alert(id: Alert.id(track: track.number, raisedTime: track.time), state: .raised,
                            time: track.time, raisedTime: track.time, classification: classification,
                            score: score, reasons: reasons, acknowledged: false, track: track)
         out.append(raised)
+        if track.ended {
+            out.append(alert(raised, .cleared, track, score, classification, reasons))
+            slot.streak = 0
+            return
+        }
         slot.active = raised
     }
 

@@ -4,11 +4,23 @@ parses each event of DIR/alerts.cot into its protobuf, converts the XML to TAK p
 and every field it reads is compared with the JSON line of the same datagram in DIR/alerts.jsonl
 (both written by `CENTINELA_ALERTS_OUT=DIR swift test --filter FeedsTests`).
 
+With --live, takproto is a real client on the network instead: the script listens on two
+127.0.0.1 UDP ports, runs `centinela replay SESSION --zones ZONES --cot … --alerts …` into them
+(with a store in a temporary folder, so alert_seq is set), and checks every Cursor on Target
+datagram received against the JSON datagram of the same feed sequence number, and that neither
+feed has a gap.
+
 Usage: tools/.venv-cot/bin/python tools/cot_check.py DIR   (tools/setup.sh makes the venv)
+       tools/.venv-cot/bin/python tools/cot_check.py --live CENTINELA SESSION ZONES
 Exit 0 when every event agrees, 1 otherwise, saying which event and field."""
 import json
 import math
+import os
+import select
+import socket
+import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ET
 
 import takproto
@@ -83,26 +95,61 @@ def check(n, cot, j, problems):
     expect("acknowledged", cen.get("acknowledged"), "true" if j["acknowledged"] else "false")
 
 
+def live(centinela, session, zones):
+    """Runs a replay into two loopback sockets; returns (CoT datagrams, JSON objects), each in
+    feed order."""
+    socks = []
+    for _ in range(2):
+        sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 8 << 20)
+        sock.bind(("127.0.0.1", 0))
+        socks.append(sock)
+    cot_port, json_port = (sk.getsockname()[1] for sk in socks)
+    got = {cot_port: [], json_port: []}
+    with tempfile.TemporaryDirectory() as tmp:
+        proc = subprocess.Popen([centinela, "replay", session, "--zones", zones,
+                                 "--cot", f"udp://127.0.0.1:{cot_port}", "--alerts", f"udp://127.0.0.1:{json_port}",
+                                 "--store", os.path.join(tmp, "alerts.sqlite")],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        while True:
+            ready, _, _ = select.select(socks, [], [], 0.2)
+            for sk in ready:
+                got[sk.getsockname()[1]].append(sk.recv(65536))
+            if not ready and proc.poll() is not None:
+                break
+        err = proc.stderr.read().decode()
+    if proc.returncode != 0:
+        raise SystemExit(f"cot_check: replay exited {proc.returncode}: {err}")
+    return got[cot_port], [json.loads(d) for d in got[json_port]]
+
+
 def main():
-    if len(sys.argv) != 2:
+    args = sys.argv[1:]
+    if len(args) == 4 and args[0] == "--live":
+        events, lines = live(*args[1:])
+        source = "datagrams received"
+    elif len(args) == 1:
+        with open(f"{args[0]}/alerts.cot", "rb") as f:
+            events = f.read().splitlines()
+        with open(f"{args[0]}/alerts.jsonl", encoding="utf-8") as f:
+            lines = [json.loads(line) for line in f]
+        source = "events"
+    else:
         print(__doc__, file=sys.stderr)
         return 2
-    folder = sys.argv[1]
-    with open(f"{folder}/alerts.cot", "rb") as f:
-        events = f.read().splitlines()
-    with open(f"{folder}/alerts.jsonl", encoding="utf-8") as f:
-        lines = [json.loads(line) for line in f]
     problems = []
     if len(events) != len(lines) or not events:
         problems.append(f"{len(events)} events but {len(lines)} JSON lines")
+    if [j["seq"] for j in lines] != list(range(1, len(lines) + 1)):
+        problems.append("the JSON feed's sequence numbers have a gap")
     for n, (cot, j) in enumerate(zip(events, lines), 1):
         check(n, cot, j, problems)
-    for p in problems:
+    for p in problems[:20]:
         print(f"cot_check: {p}", file=sys.stderr)
     if problems:
         return 1
     beats = sum(1 for j in lines if j["type"] == "heartbeat")
-    print(f"cot_check: takproto {takproto.__version__} read {len(events)} events ({len(events) - beats} alerts, "
+    print(f"cot_check: takproto {takproto.__version__} read {len(events)} {source} ({len(events) - beats} alerts, "
           f"{beats} heartbeats) as the JSON lines say")
     return 0
 

@@ -15,6 +15,8 @@ python3 tools/crosscheck.py --centinela .build/debug/centinela
 python3 tools/crosscheck.py --centinela .build/debug/centinela --recordings recordings
 python3 tools/crosscheck.py --tracks .build/tracks-crosscheck
 tools/.venv-cot/bin/python tools/cot_check.py .build/alerts-crosscheck
+# takproto as a real client on the network: every CoT datagram of a night-session replay.
+tools/.venv-cot/bin/python tools/cot_check.py --live .build/debug/centinela recordings/northern-border-night.pcap recordings/northern-border.zones.geojson
 tools/.venv-oracles/bin/python tools/geodesy_vectors.py --check
 tools/.venv-oracles/bin/python tools/filter_vectors.py --check
 tools/.venv-oracles/bin/python tools/assignment_vectors.py --check

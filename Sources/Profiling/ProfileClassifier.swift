@@ -30,6 +30,8 @@ public struct ProfileClassifier: Sendable {
     private var lostFeatures: [TrackKey: TrackFeatures] = [:]
     /// Tracks forgotten because the table was full (each an update stream judged from scratch after).
     public private(set) var forgottenTracks = 0
+    /// Data time of the next sweep for tracks gone silent (`ProfileSettings.forgetAfter`).
+    private var nextSweep = -Double.infinity
 
     public init(context: ProfileContext, settings: ProfileSettings = ProfileSettings()) {
         self.context = context
@@ -40,13 +42,21 @@ public struct ProfileClassifier: Sendable {
     public var trackCount: Int { tracks.count }
 
     public mutating func assess(_ u: SystemTrack) -> Assessment {
+        if u.time >= nextSweep {
+            // Tracks the tracker dropped without a last update (tentative ones) would otherwise
+            // fill the table: every 10 s of data, those silent for `forgetAfter` go.
+            tracks = tracks.filter { u.time - $0.value.time <= settings.forgetAfter }
+            nextSweep = u.time + 10
+        }
         let key = TrackKey(number: u.number, firstTime: u.firstTime)
         let isNew = tracks[key] == nil
         if isNew, tracks.count >= settings.maximumTracks, let stalest = tracks.min(by: { $0.value.time < $1.value.time })?.key {
             tracks[stalest] = nil
             forgottenTracks += 1
         }
-        var f = tracks[key] ?? TrackFeatures(number: u.number, firstTime: u.firstTime)
+        // Taken out of the table while it changes, so its sample arrays are not copied (a copy
+        // on write of every track's history at every update).
+        var f = tracks.removeValue(forKey: key) ?? TrackFeatures(number: u.number, firstTime: u.firstTime)
         f.update(with: u, context: context, settings: settings)
         if isNew { linkBirth(&f, u) } else if let p = f.birthPlace, f.groundSpeed >= settings.erraticMinimumSpeed {
             // Its heading known: a strip behind it is where it took off (one ahead, where it is going).
@@ -59,7 +69,6 @@ public struct ProfileClassifier: Sendable {
         var dropOut: DropOut?
         var closedAirport: Zones.Airport?
         if u.ended {
-            tracks[key] = nil
             (dropOut, closedAirport) = ending(f)
             if let d = dropOut { remember(d, f) }
         } else {

@@ -142,8 +142,12 @@ public struct ProfileSettings: Sendable, Equatable {
     /// the longest window: 300 s / 4 s = 75).
     public var sampleInterval = 4.0
     public var historyCapacity = 96
-    /// Hard limits: tracks followed at once (the stalest is forgotten beyond), drop-outs remembered.
-    public var maximumTracks = 4_096
+    /// A track not updated for this long is forgotten: the tracker drops a tentative track without
+    /// a last update, and ends a confirmed one within 5 scans (under a minute), so by then it is gone.
+    public var forgetAfter = 120.0
+    /// Hard limits: tracks followed at once, as many as the tracker may hold (beyond, the stalest
+    /// is forgotten), drop-outs remembered.
+    public var maximumTracks = 20_000
     public var maximumDropOuts = 512
 
     public init() {}

@@ -56,8 +56,11 @@ public struct ProfileSettings: Sendable, Equatable {
     public var nonCooperativeUpdates = 3
     /// A track that squawked is judged to have lost its transponder (or, after it, non-cooperative)
     /// only once its last SSR/Mode S update is at least this old as well: a missed reply or a
-    /// PSR-only radar's plot between two SSR scans is not a transponder switched off.
-    public var transponderLostSeconds = 30.0
+    /// PSR-only radar's plot between two SSR scans is not a transponder switched off. 15 s: two
+    /// to four scans of every radar without a reply while primary plots go on; longer costs the
+    /// warning its lead (a transponder switched off 13 s short of the border, as in the smoke
+    /// session, is then judged only after the crossing).
+    public var transponderLostSeconds = 15.0
     /// Heights above ground are taken only from transponder altitudes (`SystemTrack.flightLevel`
     /// set) while the transponder answers (its last reply under `transponderLostSeconds` old; after
     /// that the level is the last one reported, not where the aircraft is now): a 3-D radar's height

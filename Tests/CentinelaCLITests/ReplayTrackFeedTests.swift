@@ -17,7 +17,8 @@ import Testing
         var raisedClass: [Int: String] = [:]
         for d in alertsIn.drain() {
             let o = try #require(JSONSerialization.jsonObject(with: Data(d)) as? [String: Any])
-            if o["state"] as? String == "raised", let n = o["track"] as? Int, raisedClass[n] == nil {
+            // A track's last update may raise and clear at once: never active, so never marked.
+            if o["state"] as? String == "raised", o["track_ended"] as? Bool == false, let n = o["track"] as? Int, raisedClass[n] == nil {
                 raisedClass[n] = o["class"] as? String
             }
         }

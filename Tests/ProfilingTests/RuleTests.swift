@@ -325,8 +325,8 @@ struct Flyer {
         var f = Flyer()
         let on = f.fly(number: 18, from: 30.5, -110.0, heading: 90, speed: 60, altitude: 1100, seconds: 40, source: .ssr, squawk: "4721")
         #expect(on.features.heightAboveGround == 100)
-        // Primary plots with the last reported level still on the track.
-        let soon = f.fly(number: 18, from: 30.5, -109.99, heading: 90, speed: 60, altitude: 1100, seconds: 12, start: on.time + 4,
+        // Primary plots with the last reported level still on the track, under `transponderLostSeconds` (15 s) after the last reply.
+        let soon = f.fly(number: 18, from: 30.5, -109.99, heading: 90, speed: 60, altitude: 1100, seconds: 8, start: on.time + 4,
                          born: Flyer.night, transponderAltitude: true)
         #expect(soon.features.heightAboveGround == 100)
         let later = f.fly(number: 18, from: 30.5, -109.98, heading: 90, speed: 60, altitude: 1100, seconds: 24, start: soon.time + 4,

@@ -51,9 +51,9 @@ final class LogLines: Sendable {
     var sink: @Sendable (String) -> Void { { line in self.lines.withLock { $0.append(line) } } }
 }
 
-/// Waits up to 5 s for `condition`.
+/// Waits up to 20 s for `condition` (the whole suite runs at once on two cores).
 func eventually(_ condition: () -> Bool) async -> Bool {
-    for _ in 0..<500 {
+    for _ in 0..<2_000 {
         if condition() { return true }
         try? await Task.sleep(nanoseconds: 10_000_000)
     }
@@ -69,7 +69,8 @@ func eventually(_ condition: () -> Bool) async -> Bool {
 
     @Test func datagramsArriveWholeInOrderWithTheirReceiveTime() async throws {
         let port = LoopbackSender.freePort(), ring = FrameRing(capacity: 1_000), log = LogLines()
-        let source = try Self.source(port: port, ring: ring, log: log)
+        // Silence is another test's: a loaded machine may hold this one back for seconds.
+        let source = try Self.source(port: port, ring: ring, log: log) { $0.silenceAfter = 600 }
         #expect(source.state == .starting && source.receiveBuffer > 0)
         source.start()
         let sender = try LoopbackSender()

@@ -84,6 +84,12 @@ struct RunConfigurationTests {
         #expect(Self.error("\u{0}\u{FF}\u{FE}garbage")?.contains("not valid JSON") == true)
         #expect(Self.error(#"{"ring_capacity": 1e999}"#) != nil)
         #expect(Self.error(String(repeating: "[", count: 100_000)) != nil)
+        // A key given twice: which one counts would be the reader's whim.
+        #expect(Self.error(#"{"sources": ["udp://127.0.0.1:1"], "sources": ["udp://127.0.0.1:2"]}"#)?
+            .contains(#""sources": given twice in one object"#) == true)
+        #expect(Self.error(#"{"store": {"path": "a", "sync": "full", "path": "b"}}"#)?.contains(#""path": given twice"#) == true)
+        // The same name in two objects, or a value equal to a key, is no duplicate.
+        #expect(Self.error(#"{"alerts": {"jsonl": null}, "tracks": {"cat062": null}, "zones": "alerts", "store": {"path": "x\"y"}}"#) == nil)
     }
 
     @Test func anOversizedFileIsRefusedBeforeItIsRead() throws {

@@ -25,15 +25,47 @@ indirect enum ConfigValue: Decodable {
         else { self = .object(try c.decode([String: ConfigValue].self)) }
     }
 
-    /// Parses JSON text; the error says where it stops being JSON.
+    /// Parses JSON text; the error says where it stops being JSON. A key given twice in one
+    /// object is refused too (the decoder would keep one silently).
     static func parse(_ bytes: [UInt8]) throws(ConfigError) -> ConfigValue {
+        let value: ConfigValue
         do {
-            return try JSONDecoder().decode(ConfigValue.self, from: Data(bytes))
+            value = try JSONDecoder().decode(ConfigValue.self, from: Data(bytes))
         } catch let DecodingError.dataCorrupted(context) {
             throw ConfigError(description: "not valid JSON: \(context.underlyingError.map { "\($0)" } ?? context.debugDescription)")
         } catch {
             throw ConfigError(description: "not valid JSON: \(error)")
         }
+        if let key = duplicateKey(in: bytes) { throw ConfigError(description: "\(key): given twice in one object") }
+        return value
+    }
+
+    /// The first key (as written, quotes and escapes kept) that appears twice in one object of
+    /// `json`, which must be valid JSON; nil when none does.
+    static func duplicateKey(in json: [UInt8]) -> String? {
+        var objects: [Set<ArraySlice<UInt8>>?] = []  // one entry per open object (its keys) or list (nil)
+        var expectingKey = false
+        var i = 0
+        while i < json.count {
+            switch json[i] {
+            case UInt8(ascii: "{"): objects.append([]); expectingKey = true
+            case UInt8(ascii: "["): objects.append(nil); expectingKey = false
+            case UInt8(ascii: "}"), UInt8(ascii: "]"): objects.removeLast()
+            case UInt8(ascii: ","): expectingKey = objects.last.map { $0 != nil } ?? false
+            case UInt8(ascii: "\""):
+                let start = i
+                i += 1
+                while json[i] != UInt8(ascii: "\"") { i += json[i] == UInt8(ascii: "\\") ? 2 : 1 }
+                if expectingKey {
+                    let key = json[start...i]
+                    if objects[objects.count - 1]?.insert(key).inserted == false { return String(decoding: key, as: UTF8.self) }
+                    expectingKey = false
+                }
+            default: break
+            }
+            i += 1
+        }
+        return nil
     }
 
     var typeName: String {

@@ -56,7 +56,7 @@ struct StoreOptions: ParsableArguments {
         } catch let error as RuntimeFailure {
             throw error
         } catch {
-            throw RuntimeFailure(message: "\(error)")
+            throw RuntimeFailure(message: "\(path): \(error)")
         }
     }
 
@@ -66,10 +66,8 @@ struct StoreOptions: ParsableArguments {
             let file = try StoreFile(path: path, writing: settings)
             return try StoreWriter(file: file, settings: settings, sources: sources,
                                    wallTime: Date().timeIntervalSince1970) { Console.error("\(command): " + $0) }
-        } catch let error as StoreError {
-            throw RuntimeFailure(message: "\(error) (or run with --no-store)")
         } catch {
-            throw RuntimeFailure(message: "\(path): \(error)")
+            throw RuntimeFailure(message: "\(error) (or run with --no-store)")
         }
     }
 }

@@ -76,8 +76,16 @@ import Testing
         let payloads = try RecordCommandTests.smokePayloads()
         RecordCommandTests.send(payloads, to: runPort, recordPort)
         RecordCommandTests.send([[48, 0, 3], [48, 0, 3]], to: guardedPort)
+        let sendingEnded = Date().timeIntervalSince1970
 
         #expect(run.waitFor("udp://127.0.0.1:\(runPort): silent for 1 s"), "\(run.stderr)")
+        // The sky is quiet now, but heartbeats go on: one comes stamped later than any frame.
+        var liveAlerts: [[String: Any]] = []
+        for _ in 0..<200 where !liveAlerts.contains(where: { $0["type"] as? String == "heartbeat" && ($0["t"] as? Double ?? 0) > sendingEnded }) {
+            usleep(100_000)
+            liveAlerts += try StoreCommandTests.objects(alerts.drain())
+        }
+        #expect(liveAlerts.contains { $0["type"] as? String == "heartbeat" && ($0["t"] as? Double ?? 0) > sendingEnded })
         let source = "{source=\"udp://127.0.0.1:\(runPort)\"}", guarded = "{source=\"udp://127.0.0.1:\(guardedPort)\"}"
         var page = ""
         for _ in 0..<200 where Self.sample(page, "centinela_frames_total") != payloads.count {
@@ -109,7 +117,8 @@ import Testing
         session.waitUntilExit()
         #expect(String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).hasPrefix("1|"))
 
-        let liveTracks = tracks.drain(), liveAlerts = try StoreCommandTests.objects(alerts.drain())
+        let liveTracks = tracks.drain()
+        liveAlerts += try StoreCommandTests.objects(alerts.drain())
         // The same input, recorded, through replay.
         let replayAlerts = try Receiver(), replayTracks = try Receiver()
         let replayStore = Centinela.temporaryPath("run-replay.sqlite")
@@ -131,6 +140,30 @@ import Testing
         // The end: a last heartbeat on each feed after the last alert change.
         #expect(liveAlerts.last?["type"] as? String == "heartbeat")
         #expect(liveTracks.last?.first == 65)
+    }
+
+    /// A USB plot extractor that is not plugged in: `run` says so and keeps trying (state
+    /// `reconnecting`, in the log and the metrics) until SIGTERM, then exits 0.
+    @Test func anAbsentUSBDeviceIsRetriedAndShownUntilStopped() throws {
+        let config = Centinela.temporaryPath("run-usb.json")
+        defer { unlink(config) }
+        try Self.write("""
+            {"sources": ["usb://1209:00fe"], "zones": null, "alerts": {"jsonl": null, "cot": null},
+             "tracks": {"cat062": null}, "store": {"path": null}, "health": {"port": 0}}
+            """, to: config)
+        let run = try Background(["run", "--config", config])
+        #expect(run.waitFor("metrics on http://127.0.0.1:"), "\(run.stderr)")
+        let metricsPort = try #require(run.stderr.components(separatedBy: "metrics on http://127.0.0.1:").last
+            .flatMap { UInt16($0.prefix { $0.isNumber }) })
+        #expect(run.waitFor("USB 1209:00fe: reconnecting (attempt 2"), "\(run.stderr)")
+        #expect(run.stderr.contains("run: health: usb://1209:00fe "), "\(run.stderr)")
+        let page = try Self.get("/metrics", port: metricsPort).body
+        #expect(Self.sample(page, "centinela_source_up{source=\"usb://1209:00fe\"}") == 0, "\(page)")
+        #expect(Self.sample(page, "centinela_source_state{source=\"usb://1209:00fe\",state=\"connected\"}") == 0)
+        run.process.terminate()
+        run.process.waitUntilExit()
+        #expect(run.process.terminationStatus == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("USB 1209:00fe: stopped"), "\(run.stderr)")
     }
 
     /// `config --print-default` prints a file `config --check` accepts; a file that is not one is

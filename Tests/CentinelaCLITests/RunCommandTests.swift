@@ -156,7 +156,7 @@ import Testing
         let metricsPort = try #require(run.stderr.components(separatedBy: "metrics on http://127.0.0.1:").last
             .flatMap { UInt16($0.prefix { $0.isNumber }) })
         #expect(run.waitFor("USB 1209:00fe: reconnecting (attempt 2"), "\(run.stderr)")
-        #expect(run.stderr.contains("run: health: usb://1209:00fe "), "\(run.stderr)")
+        #expect(run.waitFor("run: health: usb://1209:00fe "), "\(run.stderr)")
         let page = try Self.get("/metrics", port: metricsPort).body
         #expect(Self.sample(page, "centinela_source_up{source=\"usb://1209:00fe\"}") == 0, "\(page)")
         #expect(Self.sample(page, "centinela_source_state{source=\"usb://1209:00fe\",state=\"connected\"}") == 0)

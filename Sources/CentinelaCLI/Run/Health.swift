@@ -15,21 +15,12 @@ struct Health {
         var alertsRaised = 0
     }
 
-    private(set) var states: [String]
     private var lastFrames: [Int]
     private var lastTime: Double
 
     init(sources: [LiveSource], now: Double) {
-        states = sources.map { Self.stateName($0.state) }
         lastFrames = sources.map { _ in 0 }
         lastTime = now
-    }
-
-    /// True when a source's state differs from the last one seen (and remembers the new ones).
-    mutating func stateChanged(_ sources: [LiveSource]) -> Bool {
-        let now = sources.map { Self.stateName($0.state) }
-        defer { states = now }
-        return now != states
     }
 
     /// The one-line summary; frames/s over the time since the previous line.

@@ -1,4 +1,5 @@
 import LiveSources
+import Synchronization
 
 /// One source of a live run, UDP or USB, seen the same way by the health report.
 enum LiveSource {
@@ -20,13 +21,23 @@ enum LiveSource {
         var errors = 0
     }
 
-    /// Opens the source (a UDP socket is bound now; a USB device is opened by `start`).
-    init(_ spec: SourceSpec, ring: FrameRing, log: @escaping @Sendable (String) -> Void) throws(RuntimeFailure) {
+    /// Opens the source (a UDP socket is bound now; a USB device is opened by `start`). Its state
+    /// changes are noted in `changes` as they happen, so none is missed between two looks.
+    init(_ spec: SourceSpec, ring: FrameRing, changes: StateChanges, log: @escaping @Sendable (String) -> Void) throws(RuntimeFailure) {
         switch spec {
         case .udp(let settings):
-            do { self = .udp(try UDPPlotSource(settings: settings, ring: ring, log: log)) } catch { throw RuntimeFailure(message: "\(error)") }
+            // The UDP source's log lines are its state changes (and a refused sender named once).
+            do {
+                self = .udp(try UDPPlotSource(settings: settings, ring: ring) { log($0); changes.note() })
+            } catch {
+                throw RuntimeFailure(message: "\(error)")
+            }
         case .usb(let settings):
-            do { self = .usb(try USBPlotSource(settings: settings, ring: ring)) } catch { throw RuntimeFailure(message: "\(error)") }
+            do {
+                self = .usb(try USBPlotSource(settings: settings, ring: ring) { _ in changes.note() })
+            } catch {
+                throw RuntimeFailure(message: "\(error)")
+            }
         }
     }
 
@@ -70,4 +81,14 @@ enum LiveSource {
         case .usb(let s): s.stop()
         }
     }
+}
+
+/// Whether any source's state changed since the core last looked: set from the sources' threads.
+final class StateChanges: Sendable {
+    private let changed = Atomic(false)
+
+    func note() { changed.store(true, ordering: .relaxed) }
+
+    /// True once per batch of changes.
+    func take() -> Bool { changed.exchange(false, ordering: .relaxed) }
 }

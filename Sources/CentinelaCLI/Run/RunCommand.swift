@@ -59,7 +59,10 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let config = try settings()
         let ring = FrameRing(capacity: config.ringCapacity)
-        let live = try config.specs.map { spec throws(RuntimeFailure) in try LiveSource(spec, ring: ring) { SourceLog.line("run: " + $0) } }
+        let changes = StateChanges()
+        let live = try config.specs.map { spec throws(RuntimeFailure) in
+            try LiveSource(spec, ring: ring, changes: changes) { SourceLog.line("run: " + $0) }
+        }
         let pipeline = try Self.pipeline(config)
         let server: MetricsServer?
         do { server = try config.healthPort.map { port throws(RuntimeFailure) in try MetricsServer(port: port) } } catch {
@@ -86,7 +89,7 @@ struct RunCommand: ParsableCommand {
             // A tenth of a second is soon enough to say a state changed, and costs nothing.
             guard now - lastPoll >= 0.1 else { continue }
             lastPoll = now
-            let changed = health.stateChanged(live)
+            let changed = changes.take()
             let due = now - lastLog >= config.healthLogInterval
             if changed || due { lastLog = now }
             report(now, log: changed || due)

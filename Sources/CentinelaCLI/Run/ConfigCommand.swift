@@ -30,7 +30,7 @@ struct ConfigCommand: ParsableCommand {
         do { c = try RunConfiguration.load(path: check) } catch { throw ValidationError("\(error)") }
         var s = "\(check): valid: \(c.sources.count) source(s), \(c.radars.count) radar(s)"
         s += c.alertsWanted ? ", alerts on" : ", alerts off"
-        s += c.tracks == nil ? ", no track feed" : ", track feed \(c.tracks!)"
+        s += c.tracks.map { ", track feed \($0)" } ?? ", no track feed"
         s += c.storePath.map { ", store \($0)" } ?? ", no store"
         s += c.healthPort.map { ", metrics on 127.0.0.1:\($0)" } ?? ""
         print(s)

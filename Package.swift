@@ -29,7 +29,9 @@ let package = Package(
         .target(name: "Feeds", dependencies: ["Asterix", "Sockets"]),
         .target(name: "Alerting", dependencies: ["Surveillance"]),
         .systemLibrary(name: "CLibUSB", pkgConfig: "libusb-1.0", providers: [.apt(["libusb-1.0-0-dev"])]),
-        .target(name: "LiveSources", dependencies: ["Recording", "Sockets", "CLibUSB"]),
+        // recvmmsg, which Swift's Glibc does not declare (see its header).
+        .target(name: "CSocketBatch"),
+        .target(name: "LiveSources", dependencies: ["Recording", "Sockets", "CLibUSB", "CSocketBatch"]),
         // Streams a USB plot source to stdout: what the umockdev tests run (see the README).
         .executableTarget(name: "USBProbe", dependencies: ["LiveSources"]),
         .target(name: "Store", dependencies: ["Surveillance", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -50,11 +50,12 @@ public struct AlertStream: Sendable {
         }
     }
 
-    /// Data time has reached `time`: when a heartbeat is due (see `HeartbeatClock`), replaces
-    /// `out` with it and returns true. `lastAlertSeq`: the store's number of the last alert
-    /// change sent (nil without a store).
-    public mutating func heartbeat(at time: Double, activeAlerts: Int, lastAlertSeq: Int?, into out: inout [UInt8]) -> Bool {
-        guard clock.isDue(at: time) else { return false }
+    /// Data time has reached `time`: when a heartbeat is due (see `HeartbeatClock`), or `final`
+    /// (the feed is closing), replaces `out` with it and returns true. `lastAlertSeq`: the
+    /// store's number of the last alert change sent (nil without a store).
+    public mutating func heartbeat(at time: Double, activeAlerts: Int, lastAlertSeq: Int?, final: Bool = false,
+                                   into out: inout [UInt8]) -> Bool {
+        guard clock.isDue(at: time) || final else { return false }
         out.removeAll(keepingCapacity: true)
         sequence += 1
         switch format {
@@ -90,9 +91,10 @@ public final class AlertFeed {
         sender.send(buffer)
     }
 
-    /// Call as data time advances (each track update or scan): sends a heartbeat when one is due.
-    public func tick(at time: Double, activeAlerts: Int, lastAlertSeq: Int?) {
-        if stream.heartbeat(at: time, activeAlerts: activeAlerts, lastAlertSeq: lastAlertSeq, into: &buffer) {
+    /// Call as data time advances (each track update or scan): sends a heartbeat when one is due,
+    /// or now when `final` (the feed is closing).
+    public func tick(at time: Double, activeAlerts: Int, lastAlertSeq: Int?, final: Bool = false) {
+        if stream.heartbeat(at: time, activeAlerts: activeAlerts, lastAlertSeq: lastAlertSeq, final: final, into: &buffer) {
             sender.send(buffer)
         }
     }

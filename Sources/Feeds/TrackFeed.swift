@@ -49,9 +49,10 @@ public final class TrackFeed {
     }
 
     /// Call as data time advances: sends the CAT065 SDPS status when one is due. `overloaded`
-    /// sets its OVL bit (the tracker is refusing plots at its track limit).
-    public func tick(at time: Double, overloaded: Bool) {
-        guard clock.isDue(at: time) else { return }
+    /// sets its OVL bit (the tracker is refusing plots at its track limit). `final`: the feed is
+    /// closing, so the status goes out now whether due or not.
+    public func tick(at time: Double, overloaded: Bool, final: Bool = false) {
+        guard clock.isDue(at: time) || final else { return }
         var r = Cat065Record()
         r.messageType = .sdpsStatus
         r.dataSource = encoder.settings.sensor

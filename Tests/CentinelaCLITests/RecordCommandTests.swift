@@ -44,18 +44,27 @@ import Testing
         return UInt16(bigEndian: a.sin_port)
     }
 
-    /// Sends each payload from a socket on 127.0.0.1; returns that socket's port.
-    static func send(_ payloads: [[UInt8]], to port: UInt16) -> UInt16 {
-        let fd = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
-        defer { close(fd) }
+    /// 127.0.0.1:`port`.
+    static func loopback(_ port: UInt16) -> sockaddr_in {
         var to = sockaddr_in()
         to.sin_family = sa_family_t(AF_INET)
         to.sin_port = port.bigEndian
         to.sin_addr.s_addr = inet_addr("127.0.0.1")
+        return to
+    }
+
+    /// Sends each payload from a socket on 127.0.0.1, to each port in turn; returns that socket's port.
+    @discardableResult
+    static func send(_ payloads: [[UInt8]], to ports: UInt16...) -> UInt16 {
+        let fd = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
+        defer { close(fd) }
         for p in payloads {
-            _ = p.withUnsafeBytes { b in withUnsafePointer(to: &to) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                sendto(fd, b.baseAddress, b.count, 0, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            } } }
+            for port in ports {
+                var to = loopback(port)
+                _ = p.withUnsafeBytes { b in withUnsafePointer(to: &to) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    sendto(fd, b.baseAddress, b.count, 0, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                } } }
+            }
             usleep(200)  // a radar's pace, not a flood: this test is about faithfulness
         }
         var me = sockaddr_in()

@@ -34,7 +34,9 @@ struct RecordCommand: ParsableCommand {
     var count: Int?
 
     func validate() throws {
-        do { _ = try SourceSpec(source) } catch { throw ValidationError("--source: \(error)") }
+        let spec: SourceSpec
+        do { spec = try SourceSpec(source) } catch { throw ValidationError("--source: \(error)") }
+        guard case .udp = spec else { throw ValidationError("--source: record captures UDP sources (udp://HOST:PORT)") }
         if let rotateSize, Self.bytes(rotateSize) == nil {
             throw ValidationError("--rotate-size: '\(rotateSize)' is not a size such as 1000000, 512M or 2G")
         }

@@ -52,13 +52,22 @@ struct StoreOptions: ParsableArguments {
     /// Opens the store and begins the run's session; store failures during the run go to stderr.
     func writer(path: String, sources: [String]) throws(RuntimeFailure) -> StoreWriter {
         do {
-            let file = try StoreFile(path: path, writing: try settings)
-            return try StoreWriter(file: file, settings: try settings, sources: sources,
-                                   wallTime: Date().timeIntervalSince1970) { Console.error("replay: " + $0) }
-        } catch let error as StoreError {
-            throw RuntimeFailure(message: "\(error) (or run with --no-store)")
+            return try Self.open(path: path, settings: try settings, sources: sources, command: "replay")
+        } catch let error as RuntimeFailure {
+            throw error
         } catch {
             throw RuntimeFailure(message: "\(path): \(error)")
+        }
+    }
+
+    /// Opens the store at `path` and begins a session of `command` (which prefixes its messages on stderr).
+    static func open(path: String, settings: StoreSettings, sources: [String], command: String) throws(RuntimeFailure) -> StoreWriter {
+        do {
+            let file = try StoreFile(path: path, writing: settings)
+            return try StoreWriter(file: file, settings: settings, sources: sources,
+                                   wallTime: Date().timeIntervalSince1970) { Console.error("\(command): " + $0) }
+        } catch {
+            throw RuntimeFailure(message: "\(error) (or run with --no-store)")
         }
     }
 }

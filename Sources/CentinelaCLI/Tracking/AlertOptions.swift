@@ -42,6 +42,12 @@ extension AlertOptions {
     /// What the classifier judges against: the zones, and the ground when `--terrain` is given.
     func context() throws(RuntimeFailure) -> ProfileContext {
         guard let path = zones else { throw RuntimeFailure(message: "--zones is needed for alerts") }
+        return try Self.context(zones: path, terrain: terrain, terrainName: "--terrain")
+    }
+
+    /// The zones file (GeoJSON) and the terrain folder, loaded; errors name the file (the
+    /// folder's errors start with `terrainName`, the option or key that gave it).
+    static func context(zones path: String, terrain: String?, terrainName: String) throws(RuntimeFailure) -> ProfileContext {
         let zones: Zones
         do {
             zones = try Zones(geoJSON: RecordingFile.load(path: path))
@@ -51,60 +57,7 @@ extension AlertOptions {
         do {
             return ProfileContext(zones: zones, ground: try terrain.map(TerrainFolder.load))
         } catch {
-            throw RuntimeFailure(message: "--terrain: \(error)")
+            throw RuntimeFailure(message: "\(terrainName): \(error)")
         }
-    }
-}
-
-/// Track updates in, alerts out: the classifier's verdict on every update, the alert lifecycle,
-/// the store (which numbers each change and commits it before it is sent), and the feeds, each
-/// numbering its datagrams and sending heartbeats on the data's clock.
-final class AlertPipeline {
-    private var watch: SuspectWatch
-    private let feeds: [AlertFeed]
-    private let store: StoreWriter?
-    private var changes: [Alert] = []
-    private(set) var raised = 0
-    private(set) var sent = 0
-    let disabledRules: [String]
-    /// The rules that were off at the end, with the updates outside the terrain's tiles.
-    var rulesOff: [String] { watch.rulesOff }
-
-    init(_ options: AlertOptions, store: StoreWriter?) throws(RuntimeFailure) {
-        let context = try options.context()
-        disabledRules = context.disabledRules
-        guard let watch = SuspectWatch(context: context) else { throw RuntimeFailure(message: "alert settings cannot work") }
-        self.watch = watch
-        var feeds: [AlertFeed] = []
-        for (format, destination) in [(AlertFeedFormat.jsonLines, options.alerts), (.cursorOnTarget, options.cot)] {
-            guard let destination else { continue }
-            do {
-                guard let stream = AlertStream(format: format) else { throw RuntimeFailure(message: "alert feed settings cannot work") }
-                feeds.append(try AlertFeed(stream, to: UDPAddress(destination)))
-            } catch let error as RuntimeFailure {
-                throw error
-            } catch {
-                throw RuntimeFailure(message: "\(destination): \(error)")
-            }
-        }
-        self.feeds = feeds
-        self.store = store
-    }
-
-    /// The active alert of a track number, if any.
-    func active(track: UInt16) -> Alert? { watch.lifecycle.active(track: track) }
-
-    /// Judges the updates of one frame and sends what changed; then heartbeats if one is due.
-    func process(_ updates: [SystemTrack], at time: Double) {
-        changes.removeAll(keepingCapacity: true)
-        watch.judge(updates, into: &changes)
-        let alertSeqs = store?.record(changes)
-        for (i, alert) in changes.enumerated() {
-            if alert.state == .raised { raised += 1 }
-            for feed in feeds { feed.send(alert, alertSeq: alertSeqs?[i]) }
-            sent += 1
-        }
-        let active = watch.lifecycle.activeCount
-        for feed in feeds { feed.tick(at: time, activeAlerts: active, lastAlertSeq: store?.lastAlertSeq) }
     }
 }

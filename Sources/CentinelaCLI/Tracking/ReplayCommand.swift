@@ -42,7 +42,7 @@ struct ReplayCommand: ParsableCommand {
     }
 
     func run() throws {
-        var run = TrackingRun(settings: try tracking.settings, editions: try source.editionTable(), date: tracking.midnight)
+        let run = TrackingRun(settings: try tracking.settings, editions: try source.editionTable(), date: tracking.midnight)
         var pacer = ReplayPacer(speed: speed == "max" ? nil : Double(speed))
         let trackFeed: TrackFeed?
         do {
@@ -56,37 +56,27 @@ struct ReplayCommand: ParsableCommand {
             Console.error("replay: --no-store: alerts are sent but not stored (alert_seq null); a consumer cannot recover a lost one")
         }
         let store = try storePath.map { path throws(RuntimeFailure) in try storing.writer(path: path, sources: source.files) }
+        let alerts: AlertPipeline?
+        do {
+            alerts = alerting.wanted ? try AlertPipeline(alerting, store: store) : nil
+        } catch {
+            // The session began: it ends, empty, whatever stopped the run.
+            if let store { _ = StoreSummary.finish(store, plots: 0, tracks: 0) }
+            throw error
+        }
+        let pipeline = FramePipeline(run: run, alerts: alerts, store: store, trackFeed: trackFeed, lines: lines)
         // A file that could not be read ends the run with an error after the others: the session
         // and the tracks' last updates are stored all the same.
-        defer { if let store, !store.finished { _ = StoreSummary.finish(store, plots: run.tracker.counts.plots, tracks: run.tracker.counts.confirmed) } }
-        let alerts = alerting.wanted ? try AlertPipeline(alerting, store: store) : nil
+        defer { _ = pipeline.finishStore() }
         if let alerts, !alerts.disabledRules.isEmpty {
             Console.error("replay: these profile rules are off: " + alerts.disabledRules.joined(separator: "; "))
         }
 
-        var updates: [SystemTrack] = []
-        var totalUpdates = 0
-        // Each frame from its plots in hand to its last datagram handed to the kernel: the
-        // latency from plot to alert (or track) sent, pacing excluded.
-        var latency = LatencyHistogram()
         let started = HostClock.monotonic()
         try forEachFrame(source) { frame in
-            let received = run.receiveTime(of: frame)
-            if let received { pacer.wait(for: received) }
-            let frameStart = HostClock.monotonic()
-            defer { latency.record(HostClock.monotonic() - frameStart) }
-            updates.removeAll(keepingCapacity: true)
-            run.process(frame, into: &updates)
-            if let alerts, let received { alerts.process(updates, at: received) }
-            if let store, let received { store.sample(updates, at: received) }
-            totalUpdates += updates.count
-            if let lines {
-                lines.write { bytes in for u in updates { TrackJSON.append(u, to: &bytes) } }
-            }
-            if let trackFeed {
-                trackFeed.send(updates) { alerts?.active(track: $0) }
-                if let received { trackFeed.tick(at: received, overloaded: run.tracker.liveTracks >= run.tracker.settings.maximumTracks) }
-            }
+            // Pacing is outside the frame's latency.
+            if let received = pipeline.run.receiveTime(of: frame) { pacer.wait(for: received) }
+            pipeline.process(frame)
         } onFileEnd: { reader, duplicates, readError in
             var s = "\(reader.path): \(reader.format)"
             if duplicates > 0 { s += ", \(duplicates) duplicate(s) dropped" }
@@ -96,20 +86,18 @@ struct ReplayCommand: ParsableCommand {
         }
         lines?.flush()
         let elapsed = HostClock.monotonic() - started
-        Console.error(Self.summary(run, updates: totalUpdates, elapsed: elapsed, latency: latency, trackFeed: trackFeed))
+        Console.error(Self.summary(pipeline.run, updates: pipeline.totalUpdates, elapsed: elapsed, latency: pipeline.latency, trackFeed: trackFeed))
         if let alerts {
             Console.error("  \(alerts.raised) alert(s) raised, \(alerts.sent) alert state change(s) sent")
             for off in alerts.rulesOff { Console.error("  rules off: \(off)") }
         }
-        if let store, !StoreSummary.finish(store, plots: run.tracker.counts.plots, tracks: run.tracker.counts.confirmed) {
-            throw ExitCode(1)
-        }
+        if !pipeline.finishStore() { throw ExitCode(1) }
     }
 
     static func summary(_ run: TrackingRun, updates: Int, elapsed: Double, latency: LatencyHistogram,
-                        trackFeed: TrackFeed?) -> String {
+                        trackFeed: TrackFeed?, command: String = "replay") -> String {
         let c = run.tracker.counts
-        var s = "replay: \(run.frames) frame(s), \(c.plots) plot(s), \(c.used) used, \(c.started) track(s) started, "
+        var s = "\(command): \(run.frames) frame(s), \(c.plots) plot(s), \(c.used) used, \(c.started) track(s) started, "
         s += "\(c.confirmed) confirmed, \(c.deleted) ended, \(run.tracker.liveTracks) live at the end; \(updates) update(s)"
         if let f = trackFeed {
             s += ", \(f.datagrams) CAT062 datagram(s) and \(f.heartbeats) CAT065 heartbeat(s)"

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import CSocketBatch
 import Foundation
 import Recording
 import Sockets
@@ -117,14 +118,23 @@ public final class UDPPlotSource: Sendable {
         if changed { log("\(settings.listen): \(new)") }
     }
 
+    /// Datagrams taken from the kernel in one system call (`recvmmsg`): one call for many is what
+    /// lets one thread keep up with a flood.
+    static let batch = 32
+
     private func receiveLoop() {
-        let capacity = 65_536
-        let buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
-        let control = UnsafeMutableRawPointer.allocate(byteCount: 256, alignment: 16)
-        var sender = sockaddr_storage()
+        let capacity = 65_536, controlSize = 256, batch = Self.batch
+        let buffers = UnsafeMutableRawPointer.allocate(byteCount: capacity * batch, alignment: 16)
+        let controls = UnsafeMutableRawPointer.allocate(byteCount: controlSize * batch, alignment: 16)
+        let senders = UnsafeMutablePointer<sockaddr_storage>.allocate(capacity: batch)
+        let iovs = UnsafeMutablePointer<iovec>.allocate(capacity: batch)
+        let messages = UnsafeMutablePointer<centinela_mmsghdr>.allocate(capacity: batch)
         defer {
-            buffer.deallocate()
-            control.deallocate()
+            buffers.deallocate()
+            controls.deallocate()
+            senders.deallocate()
+            iovs.deallocate()
+            messages.deallocate()
         }
         // The address datagrams come to, as a recording writes it (a wildcard listener: 0.0.0.0).
         let listening = settings.listen.address.withUnsafeBytes {
@@ -145,56 +155,62 @@ public final class UDPPlotSource: Sendable {
             }
             // Everything waiting, then publish the counts once.
             while true {
-                var iov = iovec(iov_base: buffer, iov_len: capacity)
-                var msg = msghdr()
-                let n: Int = withUnsafeMutablePointer(to: &sender) { name in
-                    withUnsafeMutablePointer(to: &iov) { iovp in
-                        msg.msg_name = UnsafeMutableRawPointer(name)
-                        msg.msg_namelen = socklen_t(MemoryLayout<sockaddr_storage>.size)
-                        msg.msg_iov = iovp
-                        msg.msg_iovlen = 1
-                        msg.msg_control = control
-                        msg.msg_controllen = 256
-                        return recvmsg(fd, &msg, Int32(MSG_DONTWAIT))
-                    }
+                for k in 0..<batch {
+                    iovs[k] = iovec(iov_base: buffers + k * capacity, iov_len: capacity)
+                    var h = msghdr()
+                    h.msg_name = UnsafeMutableRawPointer(senders + k)
+                    h.msg_namelen = socklen_t(MemoryLayout<sockaddr_storage>.size)
+                    h.msg_iov = iovs + k
+                    h.msg_iovlen = 1
+                    h.msg_control = controls + k * controlSize
+                    h.msg_controllen = controlSize
+                    messages[k] = centinela_mmsghdr(msg_hdr: h, msg_len: 0)
                 }
-                if n < 0 {
+                let count = Int(centinela_recvmmsg(fd, messages, UInt32(batch), Int32(MSG_DONTWAIT)))
+                if count < 0 {
                     if errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR { pending.errors += 1 }
                     break
                 }
-                var received: Double?
-                Self.forEachControlMessage(control, length: Int(msg.msg_controllen)) { level, type, data in
-                    guard level == SOL_SOCKET else { return }
-                    if type == SCM_TIMESTAMPNS, data.count >= MemoryLayout<timespec>.size {
-                        let ts = data.loadUnaligned(as: timespec.self)
-                        received = Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-                    } else if type == SO_RXQ_OVFL, data.count >= 4 {
-                        // The kernel's count of drops on this socket, since it opened.
-                        let total = data.loadUnaligned(as: UInt32.self)
-                        pending.kernelDrops += Int(total &- kernelDropsSeen)
-                        kernelDropsSeen = total
+                for k in 0..<count {
+                    let msg = messages[k].msg_hdr, n = Int(messages[k].msg_len)
+                    var received: Double?
+                    Self.forEachControlMessage(controls + k * controlSize, length: Int(msg.msg_controllen)) { level, type, data in
+                        guard level == SOL_SOCKET else { return }
+                        if type == SCM_TIMESTAMPNS, data.count >= MemoryLayout<timespec>.size {
+                            let ts = data.loadUnaligned(as: timespec.self)
+                            received = Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+                        } else if type == SO_RXQ_OVFL, data.count >= 4 {
+                            // The kernel's count of drops on this socket, since it opened.
+                            let total = data.loadUnaligned(as: UInt32.self)
+                            pending.kernelDrops += Int(total &- kernelDropsSeen)
+                            kernelDropsSeen = total
+                        }
                     }
+                    if msg.msg_flags & Int32(MSG_TRUNC) != 0 {
+                        pending.truncated += 1
+                        continue
+                    }
+                    let sender = UnsafeRawBufferPointer(start: senders + k, count: MemoryLayout<sockaddr_storage>.size)
+                    if !allowed.isEmpty {
+                        let from = SenderAddress.bytes(ofSockaddr: sender)
+                        if !allowed.contains(from) {
+                            pending.refused += 1
+                            refuse(from)
+                            continue
+                        }
+                    }
+                    let origin = SenderAddress.endpoint(ofSockaddr: sender).map { ($0, listening) }
+                    let frame = LiveFrame(bytes: Array(UnsafeRawBufferPointer(start: buffers + k * capacity, count: n)),
+                                          received: received ?? HostClock.utcNow(), origin: origin)
+                    if ring.push(frame) {
+                        pending.datagrams += 1
+                        pending.bytes += n
+                    } else {
+                        pending.dropped += 1
+                    }
+                    lastData = now
                 }
-                if msg.msg_flags & Int32(MSG_TRUNC) != 0 {
-                    pending.truncated += 1
-                    continue
-                }
-                let from = withUnsafeBytes(of: sender) { SenderAddress.bytes(ofSockaddr: $0) }
-                if !allowed.isEmpty, !allowed.contains(from) {
-                    pending.refused += 1
-                    refuse(from)
-                    continue
-                }
-                let origin = withUnsafeBytes(of: sender) { SenderAddress.endpoint(ofSockaddr: $0) }.map { ($0, listening) }
-                let frame = LiveFrame(bytes: Array(UnsafeRawBufferPointer(start: buffer, count: n)),
-                                      received: received ?? HostClock.utcNow(), origin: origin)
-                if ring.push(frame) {
-                    pending.datagrams += 1
-                    pending.bytes += n
-                } else {
-                    pending.dropped += 1
-                }
-                lastData = now
+                if count < batch { break }
             }
             publish(&pending)
         }

@@ -1,0 +1,65 @@
+import Feeds
+import Pipeline
+import Recording
+import Store
+import Surveillance
+
+/// What `replay` and `run` do with each frame, in one place so the two cannot drift: track it,
+/// judge the updates (alert changes stored, then sent), sample the track history, send the
+/// updates (CAT062, JSON lines), and let the feeds' heartbeats go out on the frame's time.
+final class FramePipeline {
+    private(set) var run: TrackingRun
+    let alerts: AlertPipeline?
+    let store: StoreWriter?
+    let trackFeed: TrackFeed?
+    let lines: OutputBuffer?
+    private var updates: [SystemTrack] = []
+    private(set) var totalUpdates = 0
+    /// Each frame from its plots in hand to its last datagram handed to the kernel: the latency
+    /// from plot to alert (or track) sent.
+    private(set) var latency = LatencyHistogram()
+
+    init(run: TrackingRun, alerts: AlertPipeline?, store: StoreWriter?, trackFeed: TrackFeed?, lines: OutputBuffer?) {
+        self.run = run
+        self.alerts = alerts
+        self.store = store
+        self.trackFeed = trackFeed
+        self.lines = lines
+    }
+
+    /// Tracks one frame and sends what it causes.
+    func process(_ frame: Frame) {
+        let received = run.receiveTime(of: frame)
+        let frameStart = HostClock.monotonic()
+        defer { latency.record(HostClock.monotonic() - frameStart) }
+        updates.removeAll(keepingCapacity: true)
+        run.process(frame, into: &updates)
+        if let alerts, let received { alerts.process(updates, at: received) }
+        if let store, let received { store.sample(updates, at: received) }
+        totalUpdates += updates.count
+        if let lines {
+            lines.write { bytes in for u in updates { TrackJSON.append(u, to: &bytes) } }
+        }
+        if let trackFeed {
+            trackFeed.send(updates) { alerts?.active(track: $0) }
+            if let received { trackFeed.tick(at: received, overloaded: overloaded) }
+        }
+    }
+
+    /// No frame came, but time has reached `time` (a live run's wall clock): heartbeats go out
+    /// when due, so a consumer can tell a quiet sky from a dead feed. `final`: one goes out now
+    /// whether due or not (the run is ending).
+    func tick(at time: Double, final: Bool = false) {
+        alerts?.tick(at: time, final: final)
+        trackFeed?.tick(at: time, overloaded: overloaded, final: final)
+        lines?.flush()
+    }
+
+    /// Ends the store's session, if there is a store; false when something could not be stored.
+    func finishStore() -> Bool {
+        guard let store, !store.finished else { return true }
+        return StoreSummary.finish(store, plots: run.tracker.counts.plots, tracks: run.tracker.counts.confirmed)
+    }
+
+    private var overloaded: Bool { run.tracker.liveTracks >= run.tracker.settings.maximumTracks }
+}

@@ -121,11 +121,12 @@ public struct Tracker {
 
     private mutating func trackBatch(into updates: inout [SystemTrack]) {
         guard !batch.isEmpty else { return }
+        let latest = Self.latestTime(of: batch)
         let horizon = clock + settings.futureWindow
-        guard clock.isFinite, batch.contains(where: { $0.time > horizon }) else {
+        guard clock.isFinite, latest > horizon else {
             // A batch of the present: anything held was not the time after all.
             refuseHeldPlots()
-            trackPresent(into: &updates)
+            trackPresent(at: latest, into: &updates)
             return
         }
         if batch.contains(where: { $0.time <= horizon }) {
@@ -134,15 +135,19 @@ public struct Tracker {
             batch.removeAll { $0.time > horizon }
             tally.futurePlots += all - batch.count
             refuseHeldPlots()
-            trackPresent(into: &updates)
+            trackPresent(at: Self.latestTime(of: batch), into: &updates)
             return
         }
         tally.futurePlots += future.hold(batch, window: settings.futureWindow, limit: settings.futureHoldLimit)
         guard future.isConfirmed(span: settings.futureConfirmSeconds) else { return }
         for held in future.release() {
             batch = held
-            trackPresent(into: &updates)
+            trackPresent(at: Self.latestTime(of: batch), into: &updates)
         }
+    }
+
+    private static func latestTime(of plots: [PlacedPlot]) -> Double {
+        plots.reduce(-Double.infinity) { max($0, $1.time) }
     }
 
     private mutating func refuseHeldPlots() {
@@ -151,8 +156,7 @@ public struct Tracker {
         _ = future.release()
     }
 
-    private mutating func trackPresent(into updates: inout [SystemTrack]) {
-        let batchTime = batch.reduce(-Double.infinity) { max($0, $1.time) }
+    private mutating func trackPresent(at batchTime: Double, into updates: inout [SystemTrack]) {
         maintain(until: batchTime, into: &updates)
         clock = max(clock, batchTime)
         associate(at: batchTime)

@@ -16,7 +16,14 @@ import Surveillance
 /// Single-threaded: one tracker owns its tables.
 public struct Tracker {
     public let settings: TrackerSettings
-    public private(set) var counts = TrackerCounts()
+    /// What happened to the plots and tracks so far (plots still held as future count as
+    /// refused until they are confirmed).
+    public var counts: TrackerCounts {
+        var c = tally
+        c.futurePlots += future.count
+        return c
+    }
+    private var tally = TrackerCounts()
     /// Latest plot time seen, UTC seconds since 1970 (−∞ before the first plot).
     public private(set) var clock = -Double.infinity
     /// The system plane, fixed by the configured centre or the first radar position known.
@@ -47,6 +54,16 @@ public struct Tracker {
     public private(set) var liveTracks = 0
     private var lastMaintenance = -Double.infinity
     private let gate: ChiSquareGate
+    private let addressGate: ChiSquareGate
+    /// Plots too far ahead of the data clock, until their time is confirmed or refused.
+    private var future = FuturePlotHold()
+    /// The slot of the live track that owns each Mode S address (24 bits): the one a plot with the
+    /// address goes to rather than starting a track, and the one a second track of it merges into.
+    private var addressOwner: [UInt32: Int32] = [:]
+    /// Pairs of live tracks (slots) found sharing an address in this batch, merged after it.
+    private var sharedAddresses: [(Int, Int)] = []
+    /// Slots given a plot through their address in this batch (one plot a track a batch).
+    private var addressGated: [Int] = []
     private let gatePredictor: MotionModel
 
     // Per-batch scratch, kept between batches so a batch allocates nothing once warmed up.
@@ -62,6 +79,7 @@ public struct Tracker {
         numbers = TrackNumbers(reuseDelay: settings.trackNumberReuseDelay, highest: settings.highestTrackNumber)
         history = TrackHistory(length: settings.historyLength)
         gate = settings.gate
+        addressGate = settings.addressGate
         gatePredictor = .constantVelocity(noiseDensity: settings.gateNoiseDensity)
         if let centre = settings.centre ?? settings.sensors.lazy.compactMap(\.antenna).first {
             system = SystemPlane(centre: centre)
@@ -103,11 +121,47 @@ public struct Tracker {
 
     private mutating func trackBatch(into updates: inout [SystemTrack]) {
         guard !batch.isEmpty else { return }
-        let batchTime = batch.reduce(-Double.infinity) { max($0, $1.time) }
+        let latest = Self.latestTime(of: batch)
+        let horizon = clock + settings.futureWindow
+        guard clock.isFinite, latest > horizon else {
+            // A batch of the present: anything held was not the time after all.
+            refuseHeldPlots()
+            trackPresent(at: latest, into: &updates)
+            return
+        }
+        if batch.contains(where: { $0.time <= horizon }) {
+            // Plots of the present in the same batch deny the others.
+            let all = batch.count
+            batch.removeAll { $0.time > horizon }
+            tally.futurePlots += all - batch.count
+            refuseHeldPlots()
+            trackPresent(at: Self.latestTime(of: batch), into: &updates)
+            return
+        }
+        tally.futurePlots += future.hold(batch, window: settings.futureWindow, limit: settings.futureHoldLimit)
+        guard future.isConfirmed(span: settings.futureConfirmSeconds) else { return }
+        for held in future.release() {
+            batch = held
+            trackPresent(at: Self.latestTime(of: batch), into: &updates)
+        }
+    }
+
+    private static func latestTime(of plots: [PlacedPlot]) -> Double {
+        plots.reduce(-Double.infinity) { max($0, $1.time) }
+    }
+
+    private mutating func refuseHeldPlots() {
+        guard future.count > 0 else { return }
+        tally.futurePlots += future.count
+        _ = future.release()
+    }
+
+    private mutating func trackPresent(at batchTime: Double, into updates: inout [SystemTrack]) {
         maintain(until: batchTime, into: &updates)
         clock = max(clock, batchTime)
         associate(at: batchTime)
         apply(into: &updates)
+        mergeSharedAddresses(into: &updates)
     }
 
     /// Moves the tracker's time on without plots (a source went quiet, or the session ended):
@@ -131,33 +185,33 @@ public struct Tracker {
     /// half of `process`. `receivedAt` (UTC seconds since 1970) dates their times of day.
     public mutating func place(_ plots: [Plot], receivedAt: Double, into batch: inout [PlacedPlot]) {
         for plot in plots {
-            counts.plots += 1
+            tally.plots += 1
             // Looked up, not added: only a radar that says where it is (or is configured) takes
             // a place in the bounded table, so plots from a crowd of strange sources cannot
             // fill it before a real radar's north marker arrives.
             guard let s = sensors.index(of: plot.sensor), let site = sensors[s].site, let system else {
-                counts.unknownSensor += 1
+                tally.unknownSensor += 1
                 continue
             }
             let sensor = sensors[s].settings
             let time = plot.time.utc(near: receivedAt)
             guard time >= clock - settings.lateWindow else {
-                counts.latePlots += 1
+                tally.latePlots += 1
                 continue
             }
             guard plot.range > 0, plot.range <= sensor.maximumRange, plot.azimuth.isFinite else {
-                counts.invalidPlots += 1
+                tally.invalidPlots += 1
                 continue
             }
             var flightLevel = plot.flightLevel
             if let fl = flightLevel, !settings.flightLevels.contains(fl) {
-                counts.refusedFlightLevels += 1
+                tally.refusedFlightLevels += 1
                 flightLevel = nil
             }
             var usable = plot
             usable.flightLevel = flightLevel
             guard let located = try? site.locate(usable, assumedHeight: settings.assumedHeight) else {
-                counts.invalidPlots += 1
+                tally.invalidPlots += 1
                 continue
             }
             let heightSigma: Double
@@ -249,25 +303,8 @@ public struct Tracker {
                 guard dx * dx + dy * dy <= near[k].reach2 else { return }
                 let track = gating[k]
                 if let a = track.address, let b = plot.address, a != b { return }
-                var predicted = track.state
-                let dt = plot.time - track.time
-                if dt > 0 {
-                    gatePredictor.predict(&predicted, dt: dt)
-                } else {
-                    // A late plot: run the mean back along the velocity, keep the covariance.
-                    predicted.x += predicted.vx * dt
-                    predicted.y += predicted.vy * dt
-                }
-                var d2 = predicted.mahalanobis2(m)
-                guard d2 <= threshold else { return }
-                if track.single {
-                    // Two plots imply a speed: clutter pairs mostly imply an impossible one.
-                    let ex = m.x - track.state.x, ey = m.y - track.state.y
-                    let slack = 3 * (track.state.covariance.xx + track.state.covariance.yy
-                                     + m.covariance.xx + m.covariance.yy).squareRoot()
-                    let reach = settings.maximumSpeed * abs(dt) + slack
-                    guard ex * ex + ey * ey <= reach * reach else { return }
-                }
+                var d2 = track.predicted(to: plot.time, by: gatePredictor).mahalanobis2(m)
+                guard d2 <= threshold, track.canReach(m, at: plot.time, maximumSpeed: settings.maximumSpeed) else { return }
                 plotGated[j] = true
                 if let a = track.mode3A, let b = plot.mode3A, a != b.code { d2 += settings.mode3AMismatchCost }
                 if let a = track.address, a == plot.address { d2 -= settings.modeSMatchBonus }
@@ -281,36 +318,61 @@ public struct Tracker {
         swap(&plotGated, &self.plotGated)
     }
 
-    /// Updates the tracks that won a plot and starts tracks from plots no gate wanted.
+    /// Updates the tracks that won a plot and starts tracks from plots no gate wanted, unless
+    /// the plot's Mode S address belongs to a live track that could have made it.
     private mutating func apply(into updates: inout [SystemTrack]) {
+        addressGated.removeAll(keepingCapacity: true)
         for j in batch.indices {
             let plot = batch[j]
             if let k = association.track(ofPlot: j) {
                 update(k, with: plot)
                 updates.append(systemTrack(k))
             } else if !plotGated[j] {
-                if let k = start(plot) {
+                if let k = trackOfAddress(plot) {
+                    addressGated.append(k)
+                    tally.addressGated += 1
+                    update(k, with: plot)
+                    updates.append(systemTrack(k))
+                } else if let k = start(plot) {
                     updates.append(systemTrack(k))
                 }
             }
         }
     }
 
+    /// The live track owning `plot`'s Mode S address, if it won no plot in this batch and the
+    /// plot falls in its wider address gate.
+    private func trackOfAddress(_ plot: PlacedPlot) -> Int? {
+        guard let a = plot.address, let o = addressOwner[a.value] else { return nil }
+        let k = Int(o)
+        guard association.plot(ofTrack: k) == nil, !addressGated.contains(k) else { return nil }
+        let track = gating[k]
+        let m = plot.measurement
+        guard track.predicted(to: plot.time, by: gatePredictor).mahalanobis2(m) <= addressGate.threshold,
+              track.canReach(m, at: plot.time, maximumSpeed: settings.maximumSpeed) else { return nil }
+        return k
+    }
+
     private mutating func update(_ k: Int, with plot: PlacedPlot) {
-        if plot.time < tracks[k].time { counts.latePlotsUsed += 1 }
+        if plot.time < tracks[k].time { tally.latePlotsUsed += 1 }
         let confirmed = tracks[k].absorb(plot, scanPeriod: sensors[plot.sensor].settings.scanPeriod,
                                          confirmHits: settings.confirmHits, maximumSpeed: settings.maximumSpeed)
-        if confirmed { counts.confirmed += 1 }
+        if confirmed { tally.confirmed += 1 }
+        refresh(k)
+        remember(k)
+        tally.used += 1
+        if tracks[k].address != nil, !tracks[k].ownsAddress { claimAddress(k) }
+    }
+
+    private mutating func refresh(_ k: Int) {
         motion[k] = TrackMotion(tracks[k])
         gating[k] = GateEntry(tracks[k])
         lives[k] = TrackLife(tracks[k])
-        remember(k)
-        counts.used += 1
     }
 
     private mutating func start(_ plot: PlacedPlot) -> Int? {
         guard liveTracks < settings.maximumTracks, let number = numbers.take(at: plot.time) else {
-            counts.trackLimitPlots += 1
+            tally.trackLimitPlots += 1
             return nil
         }
         let speedVariance = settings.initialSpeedSigma * settings.initialSpeedSigma
@@ -340,11 +402,46 @@ public struct Tracker {
             lives.append(TrackLife(track))
         }
         liveTracks += 1
-        counts.started += 1
+        tally.started += 1
         slotOfNumber[Int(number)] = Int32(k)
         history.reset(slot: k)
         remember(k)
+        if track.address != nil { claimAddress(k) }
         return k
+    }
+
+    // MARK: Mode S identity
+
+    /// Makes track `k` its address's owner, or notes it shares the address with the live owner.
+    private mutating func claimAddress(_ k: Int) {
+        guard let a = tracks[k].address else { return }
+        if let o = addressOwner[a.value], Int(o) != k {
+            sharedAddresses.append((k, Int(o)))
+        } else {
+            addressOwner[a.value] = Int32(k)
+            tracks[k].ownsAddress = true
+        }
+    }
+
+    /// Two live tracks with one Mode S address are one aircraft: once neither is tentative (a
+    /// tentative track may yet be dropped), the younger is merged into the older, which keeps
+    /// its number and takes the younger's state if that is newer; the younger ends.
+    private mutating func mergeSharedAddresses(into updates: inout [SystemTrack]) {
+        guard !sharedAddresses.isEmpty else { return }
+        for (k, o) in sharedAddresses {
+            guard tracks[k].number != 0, tracks[o].number != 0, tracks[k].address == tracks[o].address,
+                  tracks[k].stage != .tentative, tracks[o].stage != .tentative else { continue }
+            let (older, younger) = tracks[o].firstTime <= tracks[k].firstTime ? (o, k) : (k, o)
+            tracks[older].absorb(track: tracks[younger])
+            refresh(older)
+            remember(older)
+            end(younger, at: clock, into: &updates, report: true)
+            addressOwner[tracks[older].address!.value] = Int32(older)
+            tracks[older].ownsAddress = true
+            tally.merged += 1
+            updates.append(systemTrack(older))
+        }
+        sharedAddresses.removeAll(keepingCapacity: true)
     }
 
     /// A track's latest point in its history ring.
@@ -399,11 +496,15 @@ public struct Tracker {
             var last = systemTrack(k)
             last.ended = true
             updates.append(last)
-            counts.deleted += 1
+            tally.deleted += 1
         } else {
-            counts.tentativeDropped += 1
+            tally.tentativeDropped += 1
         }
         slotOfNumber[Int(tracks[k].number)] = -1
+        if tracks[k].ownsAddress, let a = tracks[k].address {
+            addressOwner[a.value] = nil
+            tracks[k].ownsAddress = false
+        }
         numbers.release(tracks[k].number, at: time)
         tracks[k].number = 0
         motion[k].live = false
@@ -460,6 +561,10 @@ public struct TrackerCounts: Sendable, Equatable {
     public var invalidPlots = 0
     /// Plots older than the latest plot time by more than the late window: not used.
     public var latePlots = 0
+    /// Plots dated more than the future window after the latest plot time whose time no other
+    /// radar, and not enough of their own radar's later plots, confirmed: not used. Plots still
+    /// held awaiting confirmation are counted here too.
+    public var futurePlots = 0
     /// Late plots (within the window) that updated a track.
     public var latePlotsUsed = 0
     /// Transponder altitudes outside the plausible range, dropped from their plots.
@@ -470,6 +575,12 @@ public struct TrackerCounts: Sendable, Equatable {
     public var confirmed = 0
     public var deleted = 0
     public var tentativeDropped = 0
+    /// Plots that gated with no track but went to the live track of their Mode S address
+    /// through its wider gate, instead of starting a second track of the aircraft.
+    public var addressGated = 0
+    /// Confirmed tracks ended because an older live track had their Mode S address: merged into
+    /// it (counted in `deleted` too).
+    public var merged = 0
 
     public init() {}
 }

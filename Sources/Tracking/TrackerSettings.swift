@@ -69,6 +69,25 @@ public struct TrackerSettings: Sendable {
     /// came late over the network) is used, moved along the track's velocity; older plots are
     /// counted as `latePlots` and not used.
     public var lateWindow = 4.0
+    /// A plot dated more than this (seconds) after the tracker's data clock (its latest plot
+    /// time) is held, not tracked: one corrupt plot or one radar with its clock hours out must not
+    /// end every track and make every correct plot late. Traffic gaps of the whole picture longer
+    /// than this only delay plots (they are held, then tracked).
+    public var futureWindow = 60.0
+    /// Held plots become the present (the clock jumps, the held batches are tracked in order)
+    /// once plots from two radars agree on the new time (within `futureWindow` of each other), or
+    /// one radar's do over this many seconds of their own time with no present plot from any
+    /// radar in between. Otherwise they are refused, counted as `futurePlots`.
+    public var futureConfirmSeconds = 10.0
+    /// At most this many plots are held; past it the oldest held batch is refused.
+    public var futureHoldLimit = 20_000
+
+    /// Probability with which a plot that would start a track is given instead to the live track
+    /// carrying its Mode S address (χ², 2 degrees of freedom; 0.9999999 is d² ≤ 32.2, a
+    /// Mahalanobis distance of 5.7, against 4 for plots in general). A Mode S address is one
+    /// aircraft: a second track of it is a duplicate.
+    public var addressGateProbability = 0.9999999
+
     /// Height (m above the ellipsoid) and its σ used to place a 2-D primary plot, which carries
     /// none: low, because the flights this system watches for fly low.
     public var assumedHeight = 1_500.0
@@ -85,4 +104,5 @@ public struct TrackerSettings: Sendable {
     public init() {}
 
     var gate: ChiSquareGate { ChiSquareGate(probability: gateProbability) }
+    var addressGate: ChiSquareGate { ChiSquareGate(probability: addressGateProbability) }
 }

@@ -29,6 +29,17 @@ struct CraftedRecording {
         try pcap.write(payload, timestamp: time)
     }
 
+    /// `scans` frames of the `aircraft`, one a scan from `start`; `after(k, t, &self)` may add
+    /// frames after scan `k` (at `t`).
+    mutating func flight(scans: Int, from start: Double,
+                         after: (Int, Double, inout CraftedRecording) throws -> Void) throws {
+        for k in 0..<scans {
+            let t = start + Double(k) * Self.scanPeriod
+            try frame(at: t, plots: [Self.aircraft(at: t, seconds: Double(k) * Self.scanPeriod)])
+            try after(k, t, &self)
+        }
+    }
+
     /// One datagram of raw bytes received at `time`.
     mutating func frame(at time: Double, bytes: [UInt8]) throws {
         try pcap.write(bytes, timestamp: time)

@@ -110,17 +110,36 @@ import Testing
         // Three frames an hour in the past, two plots each: older than the late window.
         for k in 6..<9 { try scan(k, shift: -3_600, plots: 2) }
         for k in 6..<9 { try scan(k) }
-        // Then three hours ahead: the aircraft's track has been silent for hours and ends; its
-        // plots start a new one.
+        // Then three hours ahead, for good (the radar's five scans span 16 s, past the 10 s that
+        // confirm a jump): the aircraft's track has been silent for hours and ends; its plots
+        // start a new one.
         for k in 9..<14 { try scan(k, shift: 3 * 3_600) }
         let (s, updates) = try Self.replay(rec, "jumps")
         #expect(s.count("late plot(s) refused") == 6)
+        #expect(s.count("future plot(s) refused") == 0)
         #expect(s.problems.count == 1, "\(s.problems)")
         #expect(s.started == 2 && s.confirmed == 2 && s.ended == 1 && s.live == 1)
         // Every plot neither refused nor starting a track updated one.
         #expect(s.plots == 20 && s.used == 20 - 6 - 2)
         let ended = updates.filter { $0["ended"] as? Bool == true }
         #expect(ended.count == 1)
+    }
+
+    @Test func onePlotHoursAheadIsRefusedAndTheTrackGoesOn() throws {
+        var rec = R()
+        try rec.flight(scans: 10, from: R.midnight - 7_200) { k, t, rec in
+            guard k == 4 else { return }
+            // Received now, dated three hours ahead (a corrupt or misconfigured radar).
+            try rec.frame(at: t + 0.5, plots: [R.plot(at: t + 3 * 3_600, rangeNM: 80, azimuth: 200, flightLevel: 300)],
+                          northMarker: false)
+        }
+        let (s, updates) = try Self.replay(rec, "future")
+        #expect(s.count("future plot(s) refused") == 1)
+        #expect(s.problems.count == 1, "\(s.problems)")
+        #expect(s.plots == 11 && s.started == 1 && s.used == 9 && s.confirmed == 1)
+        #expect(s.ended == 0 && s.live == 1)
+        #expect(Set(updates.compactMap { $0["track"] as? Int }).count == 1)
+        #expect(!updates.contains { $0["ended"] as? Bool == true })
     }
 
     @Test func plotsFromRadarsOfUnknownPositionAreCountedAndCannotCrowdOutAKnownRadar() throws {
@@ -145,14 +164,9 @@ import Testing
 
     @Test func aCorruptBlockIsCountedAndTheSessionGoesOn() throws {
         var rec = R()
-        let start = R.midnight - 3_600
-        for k in 0..<10 {
-            let t = start + Double(k) * Self.scan
-            try rec.frame(at: t, plots: [R.aircraft(at: t, seconds: Double(k) * Self.scan)])
-            if k == 4 {
-                // A CAT048 block whose length (32) runs past the datagram's 7 bytes.
-                try rec.frame(at: t + 0.1, bytes: [0x30, 0x00, 0x20, 0xF0, 0x32, 0x01, 0xA8])
-            }
+        try rec.flight(scans: 10, from: R.midnight - 3_600) { k, t, rec in
+            // A CAT048 block whose length (32) runs past the datagram's 7 bytes.
+            if k == 4 { try rec.frame(at: t + 0.1, bytes: [0x30, 0x00, 0x20, 0xF0, 0x32, 0x01, 0xA8]) }
         }
         let (s, _) = try Self.replay(rec, "corrupt")
         #expect(s.frames == 11)

@@ -26,6 +26,8 @@ struct Track {
     var mode3A: Mode3A?
     var address: ModeSAddress?
     var callsign: Callsign?
+    /// The tracker's index of Mode S addresses points at this track.
+    var ownsAddress = false
 
     /// Updates the track with its plot (late plots, up to the tracker's late window, are brought
     /// to the track's time along its velocity, widened by the velocity's uncertainty). Returns
@@ -73,6 +75,26 @@ struct Track {
             break
         }
         return false
+    }
+
+    /// Takes in a second track of the same aircraft (one Mode S address), keeping this one's
+    /// number and first time: its state, where newer, and its identity and plots.
+    mutating func absorb(track other: Track) {
+        if other.time > time {
+            filter = other.filter
+            vertical = other.vertical
+            time = other.time
+            lastSensor = other.lastSensor
+            revisit = other.revisit
+            revisitSetAt = other.revisitSetAt
+            if other.stage == .confirmed { stage = .confirmed }
+            flightLevel = other.flightLevel ?? flightLevel
+            mode3A = other.mode3A ?? mode3A
+            callsign = other.callsign ?? callsign
+        }
+        lastSSR = max(lastSSR, other.lastSSR)
+        lastModeS = max(lastModeS, other.lastModeS)
+        updates &+= other.updates
     }
 
     /// The track as the rest of the pipeline sees it, at `position` (the estimate on the earth).
@@ -142,6 +164,30 @@ struct GateEntry {
         address = track.address
         mode3A = track.mode3A?.code
         single = track.updates <= 1
+    }
+
+    /// The state extrapolated to `t` for gating; a late plot's runs the mean back along the
+    /// velocity and keeps the covariance.
+    func predicted(to t: Double, by predictor: MotionModel) -> HorizontalState {
+        var predicted = state
+        let dt = t - time
+        if dt > 0 {
+            predictor.predict(&predicted, dt: dt)
+        } else {
+            predicted.x += predicted.vx * dt
+            predicted.y += predicted.vy * dt
+        }
+        return predicted
+    }
+
+    /// Whether an aircraft could have flown from this track to `m` by `t`: only a track of one
+    /// plot is in doubt (two plots imply a speed, and clutter pairs mostly imply an impossible one).
+    func canReach(_ m: PositionMeasurement, at t: Double, maximumSpeed: Double) -> Bool {
+        guard single else { return true }
+        let ex = m.x - state.x, ey = m.y - state.y
+        let slack = 3 * (state.covariance.xx + state.covariance.yy + m.covariance.xx + m.covariance.yy).squareRoot()
+        let reach = maximumSpeed * abs(t - time) + slack
+        return ex * ex + ey * ey <= reach * reach
     }
 }
 

@@ -43,19 +43,21 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Loopback sockets and tshark for the test targets that talk to the outside world.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SurveillanceTests", dependencies: ["Surveillance"]),
         .testTarget(name: "GeodesyTests", dependencies: ["Geodesy"], exclude: ["Fixtures"]),
-        .testTarget(name: "AsterixTests", dependencies: ["Asterix", "Recording"]),
-        .testTarget(name: "RecordingTests", dependencies: ["Recording"]),
+        .testTarget(name: "AsterixTests", dependencies: ["Asterix", "Recording", "TestSupport"]),
+        .testTarget(name: "RecordingTests", dependencies: ["Recording", "TestSupport"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Recording"]),
         .testTarget(name: "TrackingTests", dependencies: ["Tracking", "Simulation"], exclude: ["Fixtures"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation"], exclude: ["Fixtures"]),
         .testTarget(name: "ProfilingTests", dependencies: ["Profiling", "Alerting", "Simulation", "Pipeline"]),
-        .testTarget(name: "FeedsTests", dependencies: ["Feeds", "Recording", "Sockets"]),
+        .testTarget(name: "FeedsTests", dependencies: ["Feeds", "Recording", "Sockets", "TestSupport"]),
         .testTarget(name: "AlertingTests", dependencies: ["Alerting"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Recording"]),
-        .testTarget(name: "LiveSourcesTests", dependencies: ["LiveSources", "Sockets", "Recording", "USBProbe"]),
+        .testTarget(name: "LiveSourcesTests", dependencies: ["LiveSources", "Sockets", "Recording", "USBProbe", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "CentinelaCLITests", dependencies: ["CentinelaCLI", "Asterix", "Recording", "Surveillance", "Pipeline", "Simulation"]),
+        .testTarget(name: "CentinelaCLITests", dependencies: ["CentinelaCLI", "Asterix", "Recording", "Surveillance", "Pipeline", "Simulation", "TestSupport"]),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import Recording
+import TestSupport
 import Testing
 
 @testable import Asterix
@@ -611,9 +612,6 @@ struct Cat062Tests {
 
     @Test("tshark decodes a CAT062 block we encoded to the same values")
     func tsharkAgrees() throws {
-        let tshark = "/usr/bin/tshark"
-        // tools/setup.sh installs it: this check runs wherever the tests do.
-        try #require(FileManager.default.isExecutableFile(atPath: tshark), "\(tshark) is missing: run bash tools/setup.sh")
         let records = [
             Cat062Record(
                 sensor: SensorID(sac: 25, sic: 100), trackNumber: 1234, time: TimeOfDay(seconds: 43_200),
@@ -636,16 +634,7 @@ struct Cat062Tests {
         #expect(FileManager.default.createFile(atPath: path, contents: Data(pcap)))
         defer { try? FileManager.default.removeItem(atPath: path) }
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tshark)
-        process.arguments = ["-n", "-r", path, "-d", "udp.port==8600,asterix", "-T", "json", "--no-duplicate-keys"]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "tshark exit \(process.terminationStatus)")
+        let data = try TShark.run(["-n", "-r", path, "-d", "udp.port==8600,asterix", "-T", "json", "--no-duplicate-keys"])
 
         let json = try JSONSerialization.jsonObject(with: data)
         var messages: [[String: String]] = []

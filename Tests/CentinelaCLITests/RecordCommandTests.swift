@@ -1,5 +1,6 @@
 import Foundation
 import Recording
+import TestSupport
 import Testing
 
 /// `centinela record` on a loopback port: what is sent is what the file holds.
@@ -32,45 +33,15 @@ import Testing
         }
     }
 
-    /// A port free now, on 127.0.0.1.
-    static func freePort() -> UInt16 {
-        let fd = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
-        defer { close(fd) }
-        var a = sockaddr_in()
-        a.sin_family = sa_family_t(AF_INET)
-        a.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var size = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &a) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, size); return getsockname(fd, $0, &size) } }
-        return UInt16(bigEndian: a.sin_port)
-    }
-
-    /// 127.0.0.1:`port`.
-    static func loopback(_ port: UInt16) -> sockaddr_in {
-        var to = sockaddr_in()
-        to.sin_family = sa_family_t(AF_INET)
-        to.sin_port = port.bigEndian
-        to.sin_addr.s_addr = inet_addr("127.0.0.1")
-        return to
-    }
-
     /// Sends each payload from a socket on 127.0.0.1, to each port in turn; returns that socket's port.
     @discardableResult
-    static func send(_ payloads: [[UInt8]], to ports: UInt16...) -> UInt16 {
-        let fd = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
-        defer { close(fd) }
+    static func send(_ payloads: [[UInt8]], to ports: UInt16...) throws -> UInt16 {
+        let sender = try LoopbackSender()
         for p in payloads {
-            for port in ports {
-                var to = loopback(port)
-                _ = p.withUnsafeBytes { b in withUnsafePointer(to: &to) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                    sendto(fd, b.baseAddress, b.count, 0, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-                } } }
-            }
+            for port in ports { sender.send(p, to: port) }
             usleep(200)  // a radar's pace, not a flood: this test is about faithfulness
         }
-        var me = sockaddr_in()
-        var size = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &me) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &size) } }
-        return UInt16(bigEndian: me.sin_port)
+        return sender.port
     }
 
     static func smokePayloads() throws -> [[UInt8]] {
@@ -88,13 +59,13 @@ import Testing
     }
 
     @Test func aCaptureHoldsEveryDatagramAsSentWithItsSenderAndTimeAndSIGTERMEndsIt() throws {
-        let port = Self.freePort(), out = Centinela.temporaryPath("live-\(UUID().uuidString).pcap")
+        let port = Loopback.freeUDPPort(), out = Centinela.temporaryPath("live-\(UUID().uuidString).pcap")
         defer { try? FileManager.default.removeItem(atPath: out) }
         let record = try Background(["record", "--source", "udp://127.0.0.1:\(port)", "--out", out])
         try #require(record.waitFor("listening"), "\(record.stderr)")
         let payloads = try Self.smokePayloads()
         let before = Date().timeIntervalSince1970
-        let from = Self.send(payloads, to: port)
+        let from = try Self.send(payloads, to: port)
         let after = Date().timeIntervalSince1970
         usleep(300_000)
         record.process.terminate()  // SIGTERM
@@ -113,12 +84,12 @@ import Testing
     }
 
     @Test func countEndsTheCaptureAndSizeRotates() throws {
-        let port = Self.freePort(), stem = Centinela.temporaryPath("rot-\(UUID().uuidString)")
+        let port = Loopback.freeUDPPort(), stem = Centinela.temporaryPath("rot-\(UUID().uuidString)")
         let record = try Background(["record", "--source", "udp://127.0.0.1:\(port)", "--out", stem + ".pcap",
                                      "--rotate-size", "1k", "--count", "40"])
         try #require(record.waitFor("listening"), "\(record.stderr)")
         let payloads = (0..<60).map { [48, 0, 103] + [UInt8](repeating: UInt8($0), count: 100) }
-        _ = Self.send(payloads, to: port)
+        _ = try Self.send(payloads, to: port)
         record.process.waitUntilExit()
         #expect(record.process.terminationStatus == 0, "\(record.stderr)")
         let dir = (stem as NSString).deletingLastPathComponent, name = (stem as NSString).lastPathComponent

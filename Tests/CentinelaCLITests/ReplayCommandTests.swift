@@ -1,48 +1,11 @@
 import Asterix
 import Foundation
+import TestSupport
 import Testing
 
 /// `centinela replay` and `evaluate` on the shipped smoke session, through the built binary.
 @Suite struct ReplayCommandTests {
     static let smoke = Centinela.packageRoot + "/recordings/smoke.pcap"
-
-    /// A UDP socket bound to 127.0.0.1 on a port the system picks.
-    final class Receiver {
-        let fd: Int32
-        let port: UInt16
-
-        init() throws {
-            let fd = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
-            var address = sockaddr_in()
-            address.sin_family = sa_family_t(AF_INET)
-            address.sin_addr.s_addr = inet_addr("127.0.0.1")
-            var size = socklen_t(MemoryLayout<sockaddr_in>.size)
-            var buffer: Int32 = 8 << 20
-            setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &buffer, socklen_t(MemoryLayout<Int32>.size))
-            let bound = withUnsafeMutablePointer(to: &address) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, size) == 0 && getsockname(fd, $0, &size) == 0 }
-            }
-            guard bound else {
-                close(fd)
-                throw POSIXError(.EADDRNOTAVAIL)
-            }
-            self.fd = fd
-            port = UInt16(bigEndian: address.sin_port)
-        }
-
-        /// Every datagram waiting, without blocking.
-        func drain() -> [[UInt8]] {
-            var out: [[UInt8]] = []
-            var buffer = [UInt8](repeating: 0, count: 65_536)
-            while true {
-                let n = recv(fd, &buffer, buffer.count, Int32(MSG_DONTWAIT))
-                guard n > 0 else { return out }
-                out.append(Array(buffer[..<n]))
-            }
-        }
-
-        deinit { close(fd) }
-    }
 
     static func jsonLines(_ text: String) throws -> [[String: Any]] {
         try text.split(separator: "\n").map {
@@ -51,7 +14,7 @@ import Testing
     }
 
     @Test func replaySendsTheSameTracksAsCAT062AndAsJSONLines() throws {
-        let receiver = try Receiver()
+        let receiver = try LoopbackReceiver()
         let r = try Centinela.run(["replay", Self.smoke, "--jsonl", "-", "--tracks", "udp://127.0.0.1:\(receiver.port)"])
         #expect(r.status == 0, "\(r.stderr)")
         let lines = try Self.jsonLines(r.stdout)
@@ -90,7 +53,7 @@ import Testing
     /// The night session's suspects raise alerts; the feed numbers every datagram, alerts and
     /// heartbeats alike, one more than the last, so a consumer can tell a loss from silence.
     @Test func replayRaisesNumberedAlertsWithHeartbeats() throws {
-        let receiver = try Receiver()
+        let receiver = try LoopbackReceiver()
         let night = Centinela.packageRoot + "/recordings/northern-border-night.pcap"
         let zones = Centinela.packageRoot + "/recordings/northern-border.zones.geojson"
         let store = Centinela.temporaryPath("numbered.sqlite")

@@ -1,13 +1,14 @@
 import Asterix
 import Foundation
+import TestSupport
 import Testing
 
 /// `replay --tracks` with alerts on: the CAT062 feed marks exactly the tracks the alert feed
 /// raised, with the alert's class, and sends a CAT065 heartbeat every 5 s of data time.
 @Suite struct ReplayTrackFeedTests {
     @Test func cat062MarksTheAlertedTracksAndBeatsEveryFiveSeconds() throws {
-        let alertsIn = try ReplayCommandTests.Receiver()
-        let tracksIn = try ReplayCommandTests.Receiver()
+        let alertsIn = try LoopbackReceiver()
+        let tracksIn = try LoopbackReceiver()
         let night = Centinela.packageRoot + "/recordings/northern-border-night.pcap"
         let zones = Centinela.packageRoot + "/recordings/northern-border.zones.geojson"
         let r = try Centinela.run(["replay", night, "--zones", zones, "--alerts", "udp://127.0.0.1:\(alertsIn.port)",

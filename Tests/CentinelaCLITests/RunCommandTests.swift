@@ -1,19 +1,19 @@
 import Foundation
 import Glibc
+import TestSupport
 import Testing
 
 /// `centinela run` as an operator runs it: the built binary, a configuration file, live UDP on
 /// 127.0.0.1, its feeds caught on loopback sockets, its metrics fetched over HTTP, SIGTERM.
 @Suite(.serialized) struct RunCommandTests {
     typealias Background = RecordCommandTests.Background
-    typealias Receiver = ReplayCommandTests.Receiver
     static let zones = Centinela.packageRoot + "/recordings/northern-border.zones.geojson"
 
     /// A plain HTTP GET on 127.0.0.1: the status code and the body.
     static func get(_ path: String, port: UInt16) throws -> (status: Int, body: String) {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }
-        var to = RecordCommandTests.loopback(port)
+        var to = Loopback.address(port)
         let connected = withUnsafePointer(to: &to) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
             connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
         } }
@@ -47,9 +47,9 @@ import Testing
     /// ended; SIGTERM exits 0; the source reads silent once the sender stops; the metrics count
     /// every datagram; a sender not on a source's allow-list is ignored and named once.
     @Test func aLiveRunSendsWhatReplayOfItsRecordingSends() throws {
-        let runPort = RecordCommandTests.freePort(), recordPort = RecordCommandTests.freePort()
-        let guardedPort = RecordCommandTests.freePort()
-        let alerts = try Receiver(), tracks = try Receiver()
+        let runPort = Loopback.freeUDPPort(), recordPort = Loopback.freeUDPPort()
+        let guardedPort = Loopback.freeUDPPort()
+        let alerts = try LoopbackReceiver(), tracks = try LoopbackReceiver()
         let store = Centinela.temporaryPath("run.sqlite"), capture = Centinela.temporaryPath("run-input.pcap")
         let config = Centinela.temporaryPath("run.json")
         defer {
@@ -74,8 +74,8 @@ import Testing
             .flatMap { UInt16($0.prefix { $0.isNumber }) })
 
         let payloads = try RecordCommandTests.smokePayloads()
-        RecordCommandTests.send(payloads, to: runPort, recordPort)
-        RecordCommandTests.send([[48, 0, 3], [48, 0, 3]], to: guardedPort)
+        try RecordCommandTests.send(payloads, to: runPort, recordPort)
+        try RecordCommandTests.send([[48, 0, 3], [48, 0, 3]], to: guardedPort)
         let sendingEnded = Date().timeIntervalSince1970
 
         #expect(run.waitFor("udp://127.0.0.1:\(runPort): silent for 1 s"), "\(run.stderr)")
@@ -120,7 +120,7 @@ import Testing
         let liveTracks = tracks.drain()
         liveAlerts += try StoreCommandTests.objects(alerts.drain())
         // The same input, recorded, through replay.
-        let replayAlerts = try Receiver(), replayTracks = try Receiver()
+        let replayAlerts = try LoopbackReceiver(), replayTracks = try LoopbackReceiver()
         let replayStore = Centinela.temporaryPath("run-replay.sqlite")
         defer { Centinela.removeStore(replayStore) }
         let r = try Centinela.run(["replay", capture, "--zones", Self.zones, "--alerts", "udp://127.0.0.1:\(replayAlerts.port)",

@@ -1,10 +1,10 @@
 import Foundation
 import FoundationXML
+import TestSupport
 import Testing
 
 /// `replay --store`, `alerts` and `history` through the built binary, on the shipped sessions.
 @Suite struct StoreCommandTests {
-    typealias Receiver = ReplayCommandTests.Receiver
     static let smoke = Centinela.packageRoot + "/recordings/smoke.pcap"
     static let night = Centinela.packageRoot + "/recordings/northern-border-night.pcap"
     static let zones = Centinela.packageRoot + "/recordings/northern-border.zones.geojson"
@@ -16,7 +16,7 @@ import Testing
     /// The smoke session replayed with alerts to a local socket and a store: what was sent (alerts
     /// and heartbeats), the track updates as JSON lines, and the store's path.
     static func replaySmoke(_ name: String) throws -> (sent: [[String: Any]], tracks: [[String: Any]], store: String) {
-        let receiver = try Receiver()
+        let receiver = try LoopbackReceiver()
         let store = Centinela.temporaryPath(name)
         let r = try Centinela.run(["replay", smoke, "--zones", zones, "--alerts", "udp://127.0.0.1:\(receiver.port)",
                                    "--store", store, "--jsonl", "-"])
@@ -157,7 +157,7 @@ import Testing
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
 
-        let receiver = try Receiver()
+        let receiver = try LoopbackReceiver()
         let off = try Centinela.run(["replay", Self.smoke, "--zones", Self.zones, "--alerts", "udp://127.0.0.1:\(receiver.port)",
                                      "--no-store"], in: directory)
         #expect(off.status == 0 && off.stderr.contains("--no-store: alerts are sent but not stored"), "\(off.stderr)")
@@ -177,7 +177,7 @@ import Testing
 
     /// The test: a replay killed with SIGKILL in the middle loses no alert change it sent.
     @Test func killedMidReplayTheStoreHasEveryAlertThatWasSent() throws {
-        let receiver = try Receiver()
+        let receiver = try LoopbackReceiver()
         let store = Centinela.temporaryPath("killed.sqlite")
         defer { Centinela.removeStore(store) }
         let process = Process()
@@ -243,7 +243,7 @@ extension StoreCommandTests {
     /// not, so it goes failed, writing again, failed, …), the loss at the end; the run exits 1;
     /// what was stored is every change before the last failure, intact.
     @Test func aFullStoreIsLoudAndTheFeedGoesOn() throws {
-        let receiver = try Receiver()
+        let receiver = try LoopbackReceiver()
         let store = Centinela.temporaryPath("full.sqlite")
         defer { Centinela.removeStore(store) }
         let r = try Centinela.run(["replay", Self.night, "--zones", Self.zones, "--alerts", "udp://127.0.0.1:\(receiver.port)",

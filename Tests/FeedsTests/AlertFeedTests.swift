@@ -3,6 +3,7 @@ import Feeds
 import Foundation
 import FoundationXML
 import Sockets
+import TestSupport
 import Testing
 
 /// An alert on the fixture track, with text that needs escaping in both formats.
@@ -172,7 +173,7 @@ struct AlertFeedTests {
     @Test("alerts and heartbeats over loopback UDP, each datagram intact and numbered",
           arguments: [AlertFeedFormat.jsonLines, .cursorOnTarget])
     func loopback(format: AlertFeedFormat) throws {
-        let receiver = try #require(Receiver(ipv6: false))
+        let receiver = try LoopbackReceiver()
         let feed = try AlertFeed(#require(AlertStream(format: format)),
                                  to: UDPAddress("udp://127.0.0.1:\(receiver.port)"))
         feed.tick(at: may1, activeAlerts: 0, lastAlertSeq: 0)

@@ -4,6 +4,7 @@ import Foundation
 import FoundationXML
 import Recording
 import Sockets
+import TestSupport
 import Testing
 
 /// Every record of `bytes` (blocks back to back) as our decoder types it: CAT062 and CAT065.
@@ -78,7 +79,7 @@ struct TrackFeedTests {
 
     @Test("over loopback: tracks with the suspect marked, then SDPS status every 5 s of data time")
     func loopback() throws {
-        let receiver = try #require(Receiver(ipv6: false))
+        let receiver = try LoopbackReceiver()
         let feed = try TrackFeed(to: UDPAddress("udp://127.0.0.1:\(receiver.port)"))
         let (updates, alert) = Self.frame()
         feed.tick(at: may1, overloaded: false)
@@ -104,23 +105,12 @@ struct TrackFeedTests {
 
         // tshark, an independent decoder, reads the same: CAT065 items by the specification, and an
         // SP field as long as its length byte says, on track 43 only.
-        let tshark = "/usr/bin/tshark"
-        try #require(FileManager.default.isExecutableFile(atPath: tshark), "\(tshark) is missing: run bash tools/setup.sh")
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("feed-\(UUID().uuidString).pcap").path
         let pcap = try PcapFileWriter(path: path)
         for d in datagrams { try pcap.write(d, timestamp: may1) }
         try pcap.close()
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tshark)
-        process.arguments = ["-n", "-r", path, "-d", "udp.port==8600,asterix", "-T", "pdml"]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0)
+        let data = try TShark.run(["-n", "-r", path, "-d", "udp.port==8600,asterix", "-T", "pdml"])
         let packets = PDMLFields.read(data)
         try #require(packets.count == 3)
         func values(_ packet: Int, _ name: String) -> [String] { packets[packet].filter { $0.name == name }.map(\.show) }

@@ -4,55 +4,8 @@ import Glibc
 import Asterix
 import Feeds
 import Sockets
+import TestSupport
 import Testing
-
-/// A socket bound to port 0 of a loopback address, to receive what a sender sends.
-final class Receiver {
-    let fd: Int32
-    let port: UInt16
-
-    init?(ipv6: Bool) {
-        let fd = socket(ipv6 ? AF_INET6 : AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
-        guard fd >= 0 else { return nil }
-        var timeout = timeval(tv_sec: 5, tv_usec: 0)  // a lost datagram fails the test, not hangs it
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        var storage = sockaddr_storage()
-        var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
-        let bound: Int32 = withUnsafeMutablePointer(to: &storage) { p in
-            p.withMemoryRebound(to: sockaddr.self, capacity: 1) { sa in
-                if ipv6 {
-                    var a = sockaddr_in6()
-                    a.sin6_family = sa_family_t(AF_INET6)
-                    a.sin6_addr = in6addr_loopback
-                    return withUnsafePointer(to: &a) {
-                        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in6>.size)) }
-                    }
-                }
-                var a = sockaddr_in()
-                a.sin_family = sa_family_t(AF_INET)
-                a.sin_addr.s_addr = inet_addr("127.0.0.1")
-                return withUnsafePointer(to: &a) {
-                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-                }
-            }
-        }
-        guard bound == 0 else { Glibc.close(fd); return nil }
-        _ = withUnsafeMutablePointer(to: &storage) { p in
-            p.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        self.fd = fd
-        // The port sits at the same offset in sockaddr_in and sockaddr_in6, in network order.
-        port = withUnsafeBytes(of: storage) { UInt16($0[2]) << 8 | UInt16($0[3]) }
-    }
-
-    deinit { Glibc.close(fd) }
-
-    func receive() -> [UInt8]? {
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-        return n < 0 ? nil : Array(buffer[..<n])
-    }
-}
 
 @Suite("UDP sender")
 struct UDPSenderTests {
@@ -81,7 +34,7 @@ struct UDPSenderTests {
 
     @Test("datagrams over loopback carry the records", arguments: [false, true])
     func loopback(ipv6: Bool) throws {
-        let receiver = try #require(Receiver(ipv6: ipv6), "no \(ipv6 ? "IPv6" : "IPv4") loopback here")
+        let receiver = try LoopbackReceiver(ipv6: ipv6)
         let host = ipv6 ? "[::1]" : "127.0.0.1"
         let sender = try UDPSender(to: UDPAddress("udp://\(host):\(receiver.port)"))
         var encoder = try #require(Cat062TrackEncoder())

@@ -2,47 +2,8 @@ import Foundation
 import LiveSources
 import Sockets
 import Synchronization
+import TestSupport
 import Testing
-
-/// Sends datagrams from 127.0.0.1 (or another loopback address) to 127.0.0.1.
-final class LoopbackSender {
-    let fd: Int32
-
-    init(from source: String = "127.0.0.1") throws {
-        fd = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
-        var a = sockaddr_in()
-        a.sin_family = sa_family_t(AF_INET)
-        a.sin_addr.s_addr = inet_addr(source)
-        let rc = withUnsafePointer(to: &a) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
-        guard rc == 0 else { throw POSIXError(.EADDRNOTAVAIL) }
-    }
-
-    func send(_ bytes: [UInt8], to port: UInt16) {
-        var a = sockaddr_in()
-        a.sin_family = sa_family_t(AF_INET)
-        a.sin_port = port.bigEndian
-        a.sin_addr.s_addr = inet_addr("127.0.0.1")
-        _ = bytes.withUnsafeBytes { b in
-            withUnsafePointer(to: &a) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                sendto(fd, b.baseAddress, b.count, 0, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            } }
-        }
-    }
-
-    deinit { close(fd) }
-
-    /// A port nobody listens on now (the system's pick for a socket just closed).
-    static func freePort() -> UInt16 {
-        let fd = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
-        defer { close(fd) }
-        var a = sockaddr_in()
-        a.sin_family = sa_family_t(AF_INET)
-        a.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var size = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &a) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, size); return getsockname(fd, $0, &size) } }
-        return UInt16(bigEndian: a.sin_port)
-    }
-}
 
 /// What a source said in its log.
 final class LogLines: Sendable {
@@ -68,7 +29,7 @@ func eventually(_ condition: () -> Bool) async -> Bool {
     }
 
     @Test func datagramsArriveWholeInOrderWithTheirReceiveTime() async throws {
-        let port = LoopbackSender.freePort(), ring = FrameRing(capacity: 1_000), log = LogLines()
+        let port = Loopback.freeUDPPort(), ring = FrameRing(capacity: 1_000), log = LogLines()
         // Silence is another test's: a loaded machine may hold this one back for seconds.
         let source = try Self.source(port: port, ring: ring, log: log) { $0.silenceAfter = 600 }
         #expect(source.state == .starting && source.receiveBuffer > 0)
@@ -91,7 +52,7 @@ func eventually(_ condition: () -> Bool) async -> Bool {
     }
 
     @Test func sendersOffTheAllowListAreIgnoredCountedAndNamedOnce() async throws {
-        let port = LoopbackSender.freePort(), ring = FrameRing(capacity: 1_000), log = LogLines()
+        let port = Loopback.freeUDPPort(), ring = FrameRing(capacity: 1_000), log = LogLines()
         let source = try Self.source(port: port, ring: ring, log: log) { $0.allow = ["127.0.0.2"] }
         source.start()
         defer { source.stop() }
@@ -109,7 +70,7 @@ func eventually(_ condition: () -> Bool) async -> Bool {
     }
 
     @Test func aFullRingDropsAndCountsWithoutBlockingTheReceiver() async throws {
-        let port = LoopbackSender.freePort(), ring = FrameRing(capacity: 4), log = LogLines()
+        let port = Loopback.freeUDPPort(), ring = FrameRing(capacity: 4), log = LogLines()
         let source = try Self.source(port: port, ring: ring, log: log)
         source.start()
         defer { source.stop() }
@@ -121,7 +82,7 @@ func eventually(_ condition: () -> Bool) async -> Bool {
     }
 
     @Test func aQuietSourceReadsSilentAndComesBack() async throws {
-        let port = LoopbackSender.freePort(), ring = FrameRing(capacity: 100), log = LogLines()
+        let port = Loopback.freeUDPPort(), ring = FrameRing(capacity: 100), log = LogLines()
         let source = try Self.source(port: port, ring: ring, log: log) { $0.silenceAfter = 0.3 }
         source.start()
         defer { source.stop() }
@@ -136,7 +97,7 @@ func eventually(_ condition: () -> Bool) async -> Bool {
     }
 
     @Test func kernelDropsWhileTheReceiverWasNotReadingAreCounted() async throws {
-        let port = LoopbackSender.freePort(), ring = FrameRing(capacity: 100_000), log = LogLines()
+        let port = Loopback.freeUDPPort(), ring = FrameRing(capacity: 100_000), log = LogLines()
         // The smallest buffer the kernel grants, filled before the thread starts reading.
         let source = try Self.source(port: port, ring: ring, log: log) { $0.receiveBufferBytes = 1 }
         let sender = try LoopbackSender()
@@ -153,7 +114,7 @@ func eventually(_ condition: () -> Bool) async -> Bool {
     }
 
     @Test func settingsThatCannotWorkAreRefusedWithTheReason() throws {
-        let port = LoopbackSender.freePort(), ring = FrameRing(capacity: 1), log = LogLines()
+        let port = Loopback.freeUDPPort(), ring = FrameRing(capacity: 1), log = LogLines()
         #expect { try Self.source(port: port, ring: ring, log: log) { $0.allow = ["radar-1"] } } throws: {
             "\($0)".contains("allow-list entry 'radar-1' is not an IPv4 or IPv6 address")
         }

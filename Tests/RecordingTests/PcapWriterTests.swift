@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import Recording
 
@@ -127,11 +128,11 @@ struct PcapWriterTests {
         try Data(try Self.written()).write(to: URL(fileURLWithPath: path))
         // udp.payload rather than data: on port 8600 tshark hands the payload to its ASTERIX
         // dissector, so the generic data field would be empty.
-        guard let output = try TShark.run(["-r", path, "-o", "ip.check_checksum:TRUE", "-o", "udp.check_checksum:TRUE",
-                                           "-T", "fields", "-E", "separator=|",
-                                           "-e", "ip.src", "-e", "ip.dst", "-e", "udp.srcport", "-e", "udp.dstport",
-                                           "-e", "udp.payload", "-e", "ip.checksum.status", "-e", "udp.checksum.status"])
-        else { return }
+        let output = String(decoding: try TShark.run(["-r", path, "-o", "ip.check_checksum:TRUE", "-o", "udp.check_checksum:TRUE",
+                                                      "-T", "fields", "-E", "separator=|",
+                                                      "-e", "ip.src", "-e", "ip.dst", "-e", "udp.srcport", "-e", "udp.dstport",
+                                                      "-e", "udp.payload", "-e", "ip.checksum.status", "-e", "udp.checksum.status"]),
+                                    as: UTF8.self)
         let lines = output.split(separator: "\n").map { $0.split(separator: "|", omittingEmptySubsequences: false).map(String.init) }
         #expect(lines.count == Self.datagrams.count)
         for (fields, d) in zip(lines, Self.datagrams) {

@@ -24,30 +24,6 @@ enum RealRecordings {
     }
 }
 
-// MARK: - tshark
-
-enum TShark {
-    static let path = "/usr/bin/tshark"
-
-    /// Runs tshark with `arguments`; nil after printing why, when tshark is not installed.
-    static func run(_ arguments: [String]) throws -> String? {
-        guard FileManager.default.isExecutableFile(atPath: path) else {
-            print("note: skipping an outside check: \(path) is not installed (apt-get install tshark)")
-            return nil
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
-    }
-}
-
 // MARK: - ASTERIX data blocks (test-side, independent of the readers)
 
 /// Splits bytes into data blocks by their LEN fields; nil unless they tile exactly.

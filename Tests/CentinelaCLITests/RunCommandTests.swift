@@ -142,6 +142,71 @@ import Testing
         #expect(liveTracks.last?.first == 65)
     }
 
+    /// Resident memory of a process, kB (VmRSS).
+    static func residentKB(_ pid: Int32) -> Int? {
+        (try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8))?.split(separator: "\n")
+            .first { $0.hasPrefix("VmRSS:") }.flatMap { Int($0.split(separator: " ").dropFirst().first ?? "") }
+    }
+
+    /// A sender flooding garbage through the radar's own port at ten times its rate: every bad
+    /// datagram is taken in and counted as a decode error, nothing is dropped, memory stays flat,
+    /// and the radar's tracks are those `replay` gives from a recording of the radar alone.
+    @Test func aGarbageFloodIsCountedAndTheRadarIsStillTracked() throws {
+        let runPort = Loopback.freeUDPPort(), recordPort = Loopback.freeUDPPort()
+        let tracks = try LoopbackReceiver()
+        let capture = Centinela.temporaryPath("flood-input.pcap"), config = Centinela.temporaryPath("flood.json")
+        defer { for p in [capture, config] { unlink(p) } }
+        try Self.write("""
+            {"sources": ["udp://127.0.0.1:\(runPort)"], "zones": null, "alerts": {"jsonl": null, "cot": null},
+             "tracks": {"cat062": "udp://127.0.0.1:\(tracks.port)"}, "store": {"path": null}, "health": {"port": 0}}
+            """, to: config)
+        let run = try Background(["run", "--config", config])
+        let record = try Background(["record", "--source", "udp://127.0.0.1:\(recordPort)", "--out", capture])
+        #expect(run.waitFor("metrics on http://127.0.0.1:"), "\(run.stderr)")
+        #expect(record.waitFor("listening on"), "\(record.stderr)")
+        let metricsPort = try #require(run.stderr.components(separatedBy: "metrics on http://127.0.0.1:").last
+            .flatMap { UInt16($0.prefix { $0.isNumber }) })
+        let before = try #require(Self.residentKB(run.process.processIdentifier))
+
+        // Each garbage datagram a CAT048 block claiming 65,520 bytes in 64, numbered so that no
+        // two are alike (alike ones would be dropped as second-LAN duplicates, not decoded).
+        let payloads = try RecordCommandTests.smokePayloads()
+        let sender = try LoopbackSender()
+        var garbage = 0
+        for p in payloads {
+            sender.send(p, to: runPort)
+            sender.send(p, to: recordPort)
+            for _ in 0..<10 {
+                garbage += 1
+                sender.send([48, 0xFF, 0xF0, UInt8(garbage >> 8), UInt8(garbage & 0xFF)] + [UInt8](repeating: 0xA5, count: 59), to: runPort)
+            }
+            usleep(200)
+        }
+        var page = ""
+        for _ in 0..<200 where Self.sample(page, "centinela_frames_total") != payloads.count + garbage {
+            usleep(100_000)
+            page = try Self.get("/metrics", port: metricsPort).body
+        }
+        let source = "{source=\"udp://127.0.0.1:\(runPort)\"}"
+        #expect(Self.sample(page, "centinela_frames_total") == payloads.count + garbage, "\(page)")
+        #expect(Self.sample(page, "centinela_decode_errors_total") == garbage)
+        #expect(Self.sample(page, "centinela_source_ring_drops_total" + source) == 0)
+        #expect(Self.sample(page, "centinela_source_kernel_drops_total" + source) == 0)
+        let after = try #require(Self.residentKB(run.process.processIdentifier))
+        #expect(after - before < 16_384, "resident \(before) kB before the flood, \(after) kB after")
+
+        for p in [run, record] { p.process.terminate() }
+        run.process.waitUntilExit()
+        record.process.waitUntilExit()
+        #expect(run.process.terminationStatus == 0, "\(run.stderr)")
+        let liveTracks = tracks.drain().filter { $0.first == 62 }
+        let replayTracks = try LoopbackReceiver()
+        let r = try Centinela.run(["replay", capture, "--tracks", "udp://127.0.0.1:\(replayTracks.port)"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(!liveTracks.isEmpty)
+        #expect(liveTracks == replayTracks.drain().filter { $0.first == 62 })
+    }
+
     /// A USB plot extractor that is not plugged in: `run` says so and keeps trying (state
     /// `reconnecting`, in the log and the metrics) until SIGTERM, then exits 0.
     @Test func anAbsentUSBDeviceIsRetriedAndShownUntilStopped() throws {

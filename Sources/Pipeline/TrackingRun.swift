@@ -45,6 +45,19 @@ public struct TrackingRun {
             undatedFrames += 1
             return
         }
+        decode(frame)
+        tracker.process(plots, receivedAt: received, into: &updates)
+    }
+
+    /// A frame before the part of a recording being tracked (`replay --start`): only what the
+    /// radars say about themselves (position, rotation period) is taken, so tracking begins with
+    /// the radars known rather than waiting a scan for their next north marker.
+    public mutating func observe(_ frame: Frame) {
+        decode(frame)
+    }
+
+    /// Decodes the frame's plots into `plots` and tells the tracker what its service messages say.
+    private mutating func decode(_ frame: Frame) {
         plots.removeAll(keepingCapacity: true)
         services.removeAll(keepingCapacity: true)
         let result = frame.payload.withUnsafeBytes { decoder.decodePlots($0, into: &plots, services: &services) }
@@ -59,6 +72,5 @@ public struct TrackingRun {
             }
             if let period = s.antennaRotationPeriod { tracker.radar(sensor, scanPeriod: period) }
         }
-        tracker.process(plots, receivedAt: received, into: &updates)
     }
 }

@@ -1,4 +1,5 @@
 import Asterix
+import Recording
 import Foundation
 import TestSupport
 import Testing
@@ -48,6 +49,30 @@ import Testing
         let paced = try Centinela.run(["replay", Self.smoke, "--jsonl", "-", "--speed", "60"])
         #expect(fast.status == 0 && paced.status == 0)
         #expect(!fast.stdout.isEmpty && fast.stdout == paced.stdout)
+    }
+
+    /// `--start` tracks from a point of the recording, given as an offset or as a UTC time; the
+    /// frames before it only tell where the radars are, so no plot after it waits for a radar.
+    @Test func replayFromAStartPoint() throws {
+        // The frames' receive times, read independently of `replay`.
+        var reader = try RecordingFile.open(path: Self.smoke)
+        var received: [Double] = []
+        while let f = try reader.next() { if case .unix(let t)? = f.timestamp { received.append(t) } }
+        let first = try #require(received.first)
+        let minute = 1_779_942_660.0  // 2026-05-28T04:31:00Z
+        for (start, from) in [("60", first + 60), ("2026-05-28T04:31:00Z", minute)] {
+            let r = try Centinela.run(["replay", Self.smoke, "--jsonl", "-", "--start", start])
+            #expect(r.status == 0, "\(r.stderr)")
+            let before = received.filter { $0 < from }.count
+            #expect(r.stderr.contains("replay: \(before) frame(s) before --start \(start) read for their radars only"), "\(r.stderr)")
+            #expect(r.stderr.contains("replay: \(received.count - before) frame(s),"))
+            let times = try Self.jsonLines(r.stdout).compactMap { $0["t"] as? Double }
+            // Plot times lag their frame by up to a sector: none is from before the start's minute.
+            #expect(!times.isEmpty && times.allSatisfy { $0 >= minute - 1 })
+            // The radars are known from the frames skipped: no plot after the start waits for one.
+            #expect(!r.stderr.contains("radars of unknown position"), "\(r.stderr)")
+        }
+        #expect(try Centinela.run(["replay", Self.smoke, "--start", "soon"]).status == 2)
     }
 
     /// The night session's suspects raise alerts; the feed numbers every datagram, alerts and

@@ -46,6 +46,11 @@ final class FramePipeline {
         }
     }
 
+    /// A frame before the part being tracked: its radars' service messages only.
+    func observe(_ frame: Frame) {
+        run.observe(frame)
+    }
+
     /// No frame came, but time has reached `time` (a live run's wall clock): heartbeats go out
     /// when due, so a consumer can tell a quiet sky from a dead feed. `final`: one goes out now
     /// whether due or not (the run is ending).

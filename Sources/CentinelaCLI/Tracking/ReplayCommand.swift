@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Pipeline
 import Feeds
 import Recording
@@ -26,6 +27,9 @@ struct ReplayCommand: ParsableCommand {
     @Option(help: "max (as fast as possible), or a factor of real time: 1 for real time, 10 for ten times faster.")
     var speed: String = "max"
 
+    @Option(help: ArgumentHelp("Track from this point: seconds into the recording (600) or a UTC time (2026-05-28T04:45:00Z). Frames before it only tell where the radars are.", valueName: "WHEN"))
+    var start: String?
+
     @Option(help: "Send track updates as ASTERIX CAT062 to udp://HOST:PORT.")
     var tracks: String?
 
@@ -38,6 +42,24 @@ struct ReplayCommand: ParsableCommand {
         }
         if let tracks {
             do { _ = try UDPAddress(tracks) } catch { throw ValidationError("--tracks: \(error)") }
+        }
+        _ = try startPoint
+    }
+
+    /// Where `--start` puts the beginning.
+    enum StartPoint {
+        /// Seconds after the first frame's receive time.
+        case offset(Double)
+        /// UTC seconds since 1970.
+        case time(Double)
+    }
+
+    var startPoint: StartPoint? {
+        get throws {
+            guard let start else { return nil }
+            if let seconds = Double(start), seconds >= 0, seconds.isFinite { return .offset(seconds) }
+            if let date = try? Date(start, strategy: .iso8601) { return .time(date.timeIntervalSince1970) }
+            throw ValidationError("--start takes seconds into the recording (600) or a UTC time such as 2026-05-28T04:45:00Z; got '\(start)'")
         }
     }
 
@@ -72,10 +94,20 @@ struct ReplayCommand: ParsableCommand {
             Console.error("replay: these profile rules are off: " + alerts.disabledRules.joined(separator: "; "))
         }
 
+        let startPoint = try startPoint
+        var startTime: Double? = if case .time(let t) = startPoint { t } else { nil }
+        var skipped = 0
         let started = HostClock.monotonic()
         try forEachFrame(source) { frame in
+            let received = pipeline.run.receiveTime(of: frame)
+            if case .offset(let seconds) = startPoint, startTime == nil, let received { startTime = received + seconds }
+            if let startTime, let received, received < startTime {
+                skipped += 1
+                pipeline.observe(frame)
+                return
+            }
             // Pacing is outside the frame's latency.
-            if let received = pipeline.run.receiveTime(of: frame) { pacer.wait(for: received) }
+            if let received { pacer.wait(for: received) }
             pipeline.process(frame)
         } onFileEnd: { reader, duplicates, readError in
             var s = "\(reader.path): \(reader.format)"
@@ -85,6 +117,7 @@ struct ReplayCommand: ParsableCommand {
             Console.error(s)
         }
         lines?.flush()
+        if skipped > 0 { Console.error("replay: \(skipped) frame(s) before --start \(start ?? "") read for their radars only") }
         let elapsed = HostClock.monotonic() - started
         Console.error(Self.summary(pipeline.run, updates: pipeline.totalUpdates, elapsed: elapsed, latency: pipeline.latency, trackFeed: trackFeed))
         if let alerts {

@@ -29,9 +29,10 @@ public struct SuspectWatch: Sendable {
 
     /// Judges one frame's updates; appends the alert state changes they cause to `changes`.
     public mutating func judge(_ updates: [SystemTrack], into changes: inout [Alert]) {
+        let ground = classifier.context.ground
         for u in updates {
             updatesJudged += 1
-            if let ground = classifier.context.ground, ground.height(latitude: u.latitude, longitude: u.longitude) == nil {
+            if let ground, ground.height(latitude: u.latitude, longitude: u.longitude) == nil {
                 updatesOffTerrain += 1
                 if offTerrainLife[Int(u.number)] != u.firstTime {
                     offTerrainLife[Int(u.number)] = u.firstTime

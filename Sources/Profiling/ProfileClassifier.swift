@@ -49,14 +49,15 @@ public struct ProfileClassifier: Sendable {
             nextSweep = u.time + 10
         }
         let key = TrackKey(number: u.number, firstTime: u.firstTime)
-        let isNew = tracks[key] == nil
+        // Taken out of the table while it changes, so its sample arrays are not copied (a copy
+        // on write of every track's history at every update).
+        let known = tracks.removeValue(forKey: key)
+        let isNew = known == nil
         if isNew, tracks.count >= settings.maximumTracks, let stalest = tracks.min(by: { $0.value.time < $1.value.time })?.key {
             tracks[stalest] = nil
             forgottenTracks += 1
         }
-        // Taken out of the table while it changes, so its sample arrays are not copied (a copy
-        // on write of every track's history at every update).
-        var f = tracks.removeValue(forKey: key) ?? TrackFeatures(number: u.number, firstTime: u.firstTime)
+        var f = known ?? TrackFeatures(number: u.number, firstTime: u.firstTime)
         f.update(with: u, context: context, settings: settings)
         if isNew { linkBirth(&f, u) } else if let p = f.birthPlace, f.groundSpeed >= settings.erraticMinimumSpeed {
             // Its heading known: a strip behind it is where it took off (one ahead, where it is going).

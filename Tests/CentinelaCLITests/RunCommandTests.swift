@@ -33,6 +33,13 @@ import Testing
         return (status, parts.dropFirst().joined(separator: "\r\n\r\n"))
     }
 
+    /// The metrics port `run` says it listens on, once it says so.
+    static func metricsPort(_ run: Background) throws -> UInt16 {
+        #expect(run.waitFor("metrics on http://127.0.0.1:"), "\(run.stderr)")
+        return try #require(run.stderr.components(separatedBy: "metrics on http://127.0.0.1:").last
+            .flatMap { UInt16($0.prefix { $0.isNumber }) })
+    }
+
     /// The value of one sample line of a metrics page.
     static func sample(_ page: String, _ name: String) -> Int? {
         page.split(separator: "\n").first { $0.hasPrefix(name + " ") }.flatMap { Int($0.split(separator: " ").last ?? "") }
@@ -68,10 +75,8 @@ import Testing
             """, to: config)
         let run = try Background(["run", "--config", config])
         let record = try Background(["record", "--source", "udp://127.0.0.1:\(recordPort)", "--out", capture])
-        #expect(run.waitFor("metrics on http://127.0.0.1:"), "\(run.stderr)")
         #expect(record.waitFor("listening on"), "\(record.stderr)")
-        let metricsPort = try #require(run.stderr.components(separatedBy: "metrics on http://127.0.0.1:").last
-            .flatMap { UInt16($0.prefix { $0.isNumber }) })
+        let metricsPort = try Self.metricsPort(run)
 
         let payloads = try RecordCommandTests.smokePayloads()
         try RecordCommandTests.send(payloads, to: runPort, recordPort)
@@ -162,10 +167,8 @@ import Testing
             """, to: config)
         let run = try Background(["run", "--config", config])
         let record = try Background(["record", "--source", "udp://127.0.0.1:\(recordPort)", "--out", capture])
-        #expect(run.waitFor("metrics on http://127.0.0.1:"), "\(run.stderr)")
         #expect(record.waitFor("listening on"), "\(record.stderr)")
-        let metricsPort = try #require(run.stderr.components(separatedBy: "metrics on http://127.0.0.1:").last
-            .flatMap { UInt16($0.prefix { $0.isNumber }) })
+        let metricsPort = try Self.metricsPort(run)
         let before = try #require(Self.residentKB(run.process.processIdentifier))
 
         // Each garbage datagram a CAT048 block claiming 65,520 bytes in 64, numbered so that no
@@ -217,9 +220,7 @@ import Testing
              "tracks": {"cat062": null}, "store": {"path": null}, "health": {"port": 0}}
             """, to: config)
         let run = try Background(["run", "--config", config])
-        #expect(run.waitFor("metrics on http://127.0.0.1:"), "\(run.stderr)")
-        let metricsPort = try #require(run.stderr.components(separatedBy: "metrics on http://127.0.0.1:").last
-            .flatMap { UInt16($0.prefix { $0.isNumber }) })
+        let metricsPort = try Self.metricsPort(run)
         #expect(run.waitFor("USB 1209:00fe: reconnecting (attempt 2"), "\(run.stderr)")
         #expect(run.waitFor("run: health: usb://1209:00fe "), "\(run.stderr)")
         let page = try Self.get("/metrics", port: metricsPort).body

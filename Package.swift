@@ -43,8 +43,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Loopback sockets and tshark for the test targets that talk to the outside world.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // Loopback sockets, tshark and the fake USB plot extractor for the test targets that talk to the outside world.
+        .target(name: "TestSupport", dependencies: ["Recording"], path: "Tests/TestSupport"),
         .testTarget(name: "SurveillanceTests", dependencies: ["Surveillance"]),
         .testTarget(name: "GeodesyTests", dependencies: ["Geodesy"], exclude: ["Fixtures"]),
         .testTarget(name: "AsterixTests", dependencies: ["Asterix", "Recording", "TestSupport"]),

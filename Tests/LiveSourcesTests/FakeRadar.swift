@@ -1,17 +1,10 @@
 import Foundation
-import Recording
+import TestSupport
 
 /// Runs `usb-probe` against the fake plot extractor of `shared/usb` under umockdev, which answers
 /// libusb's ioctls from the device description and replays a usbmon capture (see
 /// `shared/usb/README.md`).
 enum FakeRadar {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let description = packageRoot.appendingPathComponent("../shared/usb/fakeradar.umockdev").standardizedFileURL.path
-    static let sysfsPath = "/sys/devices/pci0000:00/0000:00:14.0/usb1/1-1"
-    /// `umockdev` (Debian package, installed by tools/setup.sh).
-    static let umockdevRun = "/usr/bin/umockdev-run"
-
     /// SwiftPM builds the probe beside the test bundle.
     static let probe: String = {
         let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
@@ -30,15 +23,6 @@ enum FakeRadar {
         var blocks: [UInt8]
     }
 
-    /// True when the device description is there; else prints why the calling test does nothing.
-    static var available: Bool {
-        guard FileManager.default.isReadableFile(atPath: description) else {
-            print("note: skipping a USB check: \(description) is not there (the shared folder is absent in this checkout)")
-            return false
-        }
-        return true
-    }
-
     /// Replays `capture` (nil: the device only, no stream) to `usb-probe ARGUMENTS`. The probe is
     /// bounded by its own `--seconds`, and killed by `timeout` 60 s later should it hang.
     static func run(capture: [UInt8]?, _ arguments: [String]) throws -> Run {
@@ -46,12 +30,12 @@ enum FakeRadar {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let out = folder + "/blocks.raw"
-        var umockdev = [umockdevRun, "-d", description]
+        var pcap: String?
         if let capture {
-            let pcap = folder + "/stream.pcap"
-            try Data(capture).write(to: URL(fileURLWithPath: pcap))
-            umockdev += ["-p", "\(sysfsPath)=\(pcap)"]
+            pcap = folder + "/stream.pcap"
+            try Data(capture).write(to: URL(fileURLWithPath: pcap!))
         }
+        let umockdev = FakeRadarDevice.umockdev(capture: pcap)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
         process.arguments = ["60"] + umockdev + ["--", probe, "--out", out] + arguments
@@ -79,19 +63,5 @@ enum FakeRadar {
         }
         run.blocks = (try? [UInt8](Data(contentsOf: URL(fileURLWithPath: out)))) ?? []
         return run
-    }
-}
-
-/// The data blocks of `recordings/smoke.pcap` (CAT034 and CAT048, written by our encoders via
-/// `centinela simulate`), in order: what a plot extractor streams.
-enum SmokeBlocks {
-    static func load() throws -> [[UInt8]] {
-        var reader = try RecordingFile.open(path: FakeRadar.packageRoot.appendingPathComponent("recordings/smoke.pcap").path)
-        var blocks: [[UInt8]] = []
-        while let frame = try reader.next() {
-            var raw = RawReader(bytes: Array(frame.payload))
-            while let block = try raw.next() { blocks.append(Array(block.payload)) }
-        }
-        return blocks
     }
 }

@@ -1,4 +1,5 @@
 import LiveSources
+import TestSupport
 import Testing
 
 /// The USB source against the fake plot extractor under umockdev (`FakeRadar`): real libusb,
@@ -7,36 +8,17 @@ import Testing
 @Suite(.serialized) struct USBPlotSourceTests {
     static let pool = 4
 
-    /// The stream cut into transfers of cycling sizes: the 512-byte ones hold several blocks,
-    /// the small ones split blocks (and even headers) across transfers.
-    static func transfers(_ stream: [UInt8]) -> [ArraySlice<UInt8>] {
-        let sizes = [512, 97, 5, 1, 512, 300, 2, 64, 511]
-        var out: [ArraySlice<UInt8>] = []
-        var at = 0
-        while at < stream.count {
-            let n = min(sizes[out.count % sizes.count], stream.count - at)
-            out.append(stream[at..<(at + n)])
-            at += n
-        }
-        return out
-    }
-
     @Test func everyBlockBeforeAnUnplugReachesTheRingInOrderThenTheSourceReconnects() throws {
-        guard FakeRadar.available else { return }
+        guard FakeRadarDevice.available else { return }
         let blocks = Array(try SmokeBlocks.load().prefix(120))
         #expect(Set(blocks.map { $0[0] }) == [34, 48], "the stream carries CAT034 and CAT048")
-        let transfers = Self.transfers(blocks.flatMap { $0 })
         // The device is unplugged after two thirds of the transfers, in the middle of a block.
-        let sent = transfers.count * 2 / 3
-        let delivered = transfers[..<sent].reduce(0) { $0 + $1.count }
-        var ends: [Int] = []
-        for block in blocks { ends.append((ends.last ?? 0) + block.count) }
-        let whole = ends.filter { $0 <= delivered }.count
-        let partial = delivered - (ends[whole - 1])
+        let cut = UsbmonCapture.Unplugged(blocks)
+        let (sent, delivered, whole, partial) = (cut.sent, cut.delivered, cut.whole, cut.partial)
         #expect(partial > 0 && whole > 40, "the unplug cuts a block, after many whole ones")
 
         var capture = UsbmonCapture(pool: Self.pool)
-        for t in transfers[..<sent] { capture.complete(t) }
+        for t in cut.transfers[..<sent] { capture.complete(t) }
         capture.fail(status: -19, resubmit: false)  // ENODEV: unplugged
         let run = try FakeRadar.run(capture: capture.pcap, ["--transfers", "\(Self.pool)", "--size", "512",
                                                              "--until", "connected", "--times", "2", "--seconds", "30"])
@@ -54,13 +36,13 @@ import Testing
     }
 
     @Test func garbageCostsOneResyncAndTransfersFailingAsManyAsThePoolLoseTheDevice() throws {
-        guard FakeRadar.available else { return }
+        guard FakeRadarDevice.available else { return }
         let blocks = Array(try SmokeBlocks.load().prefix(30))
         // CAT 48 with LEN 1, then bytes no header rule accepts: CAT 0, CAT 1 with LEN 65535, CAT 255.
         let garbage: [UInt8] = [0x30, 0x00, 0x01, 0xFF, 0xFF]
         #expect([34, 48].contains(blocks[10][0]), "the next header starts with an accepted CAT after 0xFF")
         let stream = blocks[..<10].flatMap { $0 } + garbage + blocks[10...].flatMap { $0 }
-        let transfers = Self.transfers(stream)
+        let transfers = UsbmonCapture.transfers(stream)
 
         var capture = UsbmonCapture(pool: Self.pool)
         for t in transfers { capture.complete(t) }
@@ -77,10 +59,10 @@ import Testing
     }
 
     @Test func aFullRingDropsAndCountsWhileTheCallbackGoesOn() throws {
-        guard FakeRadar.available else { return }
+        guard FakeRadarDevice.available else { return }
         let blocks = Array(try SmokeBlocks.load().prefix(50))
         var capture = UsbmonCapture(pool: Self.pool)
-        for t in Self.transfers(blocks.flatMap { $0 }) { capture.complete(t) }
+        for t in UsbmonCapture.transfers(blocks.flatMap { $0 }) { capture.complete(t) }
         capture.fail(status: -19, resubmit: false)
         // Nobody pops the 8-frame ring until the end: the first 8 blocks stay, the rest are dropped.
         let run = try FakeRadar.run(capture: capture.pcap, ["--transfers", "\(Self.pool)", "--size", "512", "--ring", "8",
@@ -90,7 +72,7 @@ import Testing
     }
 
     @Test func aMissingDeviceIsRetriedWithAGrowingDelay() throws {
-        guard FakeRadar.available else { return }
+        guard FakeRadarDevice.available else { return }
         let run = try FakeRadar.run(capture: nil, ["--device", "1209:0002", "--until", "reconnecting", "--times", "3", "--seconds", "30"])
         let lost = "lost: no device 1209:0002 on any bus (plugged in? `lsusb -d 1209:0002` lists it)"
         #expect(run.states == [lost, "reconnecting (attempt 1, in 0.5 s)", lost, "reconnecting (attempt 2, in 1 s)",

@@ -12,19 +12,22 @@ struct CoreLoop {
     /// The same second-LAN duplicate filter `replay` applies to a recording.
     private var duplicates = DuplicateFilter(settings: .dualLAN)
     private var lastActivity = HostClock.monotonic()
+    /// Decode errors by the source whose frame caused them (`LiveFrame.source`).
+    private var sourceDecodeErrors: [Int]
     /// Frames taken in one step at most, so a flood cannot keep the loop from its other duties.
     static let batch = 4_096
 
-    init(ring: FrameRing, pipeline: FramePipeline) {
+    init(ring: FrameRing, pipeline: FramePipeline, sources: Int) {
         self.ring = ring
         self.pipeline = pipeline
+        sourceDecodeErrors = Array(repeating: 0, count: sources)
     }
 
     var counts: Health.Core {
         let run = pipeline.run
         return Health.Core(frames: run.frames, duplicates: duplicates.dropped, decodeErrors: run.decodeErrors,
-                           plots: run.tracker.counts.plots, liveTracks: run.tracker.liveTracks,
-                           alertsRaised: pipeline.alerts?.raised ?? 0)
+                           sourceDecodeErrors: sourceDecodeErrors, plots: run.tracker.counts.plots,
+                           liveTracks: run.tracker.liveTracks, alertsRaised: pipeline.alerts?.raised ?? 0)
     }
 
     /// Processes what is waiting (up to `batch` frames); with nothing waiting, ticks the feeds
@@ -55,7 +58,10 @@ struct CoreLoop {
             n += 1
             let frame = Frame(payload: f.bytes[...], timestamp: .unix(seconds: f.received),
                               origin: f.origin.map { .udp(source: $0.source, destination: $0.destination) }, offset: 0)
-            if duplicates.admit(frame) { pipeline.process(frame) }
+            guard duplicates.admit(frame) else { continue }
+            let errors = pipeline.run.decodeErrors
+            pipeline.process(frame)
+            sourceDecodeErrors[f.source] += pipeline.run.decodeErrors - errors
         }
         return n
     }

@@ -10,6 +10,8 @@ struct Health {
         var frames = 0
         var duplicates = 0
         var decodeErrors = 0
+        /// The same, by source (in the order of the run's sources).
+        var sourceDecodeErrors: [Int] = []
         var plots = 0
         var liveTracks = 0
         var alertsRaised = 0
@@ -35,6 +37,7 @@ struct Health {
             if c.ringDrops + c.kernelDrops > 0 { p += ", DROPPED \(c.ringDrops) in the ring, \(c.kernelDrops) in the kernel" }
             if c.refused > 0 { p += ", \(c.refused) refused" }
             if c.errors > 0 { p += ", \(c.errors) receive error(s)" }
+            if core.sourceDecodeErrors[i] > 0 { p += ", \(core.sourceDecodeErrors[i]) decode error(s)" }
             parts.append(p)
         }
         lastTime = now
@@ -64,12 +67,14 @@ struct Health {
         family("centinela_source_kernel_drops_total", "counter", "Datagrams the kernel dropped (socket buffer full).", perSource(\.kernelDrops))
         family("centinela_source_refused_total", "counter", "Datagrams from senders not on the allow-list.", perSource(\.refused))
         family("centinela_source_errors_total", "counter", "Receive errors (UDP) or failed transfers (USB).", perSource(\.errors))
+        family("centinela_source_decode_errors_total", "counter", "ASTERIX decode errors in the source's frames.",
+               sources.indices.map { (label(sources[$0]), core.sourceDecodeErrors[$0]) })
         family("centinela_ring_depth", "gauge", "Frames waiting for the core.", [("", ring.depth)])
         family("centinela_ring_capacity", "gauge", "Frames the ring holds.", [("", ring.capacity)])
         family("centinela_ring_high_water", "gauge", "The most frames ever waiting at once.", [("", ring.highWater)])
         family("centinela_frames_total", "counter", "Frames the core has processed.", [("", core.frames)])
         family("centinela_duplicates_total", "counter", "Frames dropped as second-LAN duplicates.", [("", core.duplicates)])
-        family("centinela_decode_errors_total", "counter", "ASTERIX decode errors.", [("", core.decodeErrors)])
+        family("centinela_decode_errors_total", "counter", "ASTERIX decode errors, every source's.", [("", core.decodeErrors)])
         family("centinela_plots_total", "counter", "Plots decoded and offered to the tracker.", [("", core.plots)])
         family("centinela_tracks_live", "gauge", "Live system tracks.", [("", core.liveTracks)])
         family("centinela_alerts_raised_total", "counter", "Suspect-profile alerts raised.", [("", core.alertsRaised)])

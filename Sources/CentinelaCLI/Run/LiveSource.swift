@@ -22,19 +22,21 @@ enum LiveSource {
     }
 
     /// Opens the source (a UDP socket is bound now; a USB device is opened by `start`). Its state
-    /// changes are noted in `changes` as they happen, so none is missed between two looks.
-    init(_ spec: SourceSpec, ring: FrameRing, changes: StateChanges, log: @escaping @Sendable (String) -> Void) throws(RuntimeFailure) {
+    /// changes are noted in `changes` as they happen, so none is missed between two looks. Its
+    /// frames carry `number` (the core counts decode errors by it).
+    init(_ spec: SourceSpec, number: Int, ring: FrameRing, changes: StateChanges,
+         log: @escaping @Sendable (String) -> Void) throws(RuntimeFailure) {
         switch spec {
         case .udp(let settings):
             // The UDP source's log lines are its state changes (and a refused sender named once).
             do {
-                self = .udp(try UDPPlotSource(settings: settings, ring: ring) { log($0); changes.note() })
+                self = .udp(try UDPPlotSource(settings: settings, ring: ring, number: number) { log($0); changes.note() })
             } catch {
                 throw RuntimeFailure(message: "\(error)")
             }
         case .usb(let settings):
             do {
-                self = .usb(try USBPlotSource(settings: settings, ring: ring) { _ in changes.note() })
+                self = .usb(try USBPlotSource(settings: settings, ring: ring, number: number) { _ in changes.note() })
             } catch {
                 throw RuntimeFailure(message: "\(error)")
             }

@@ -60,8 +60,8 @@ struct RunCommand: ParsableCommand {
         let config = try settings()
         let ring = FrameRing(capacity: config.ringCapacity)
         let changes = StateChanges()
-        let live = try config.specs.map { spec throws(RuntimeFailure) in
-            try LiveSource(spec, ring: ring, changes: changes) { SourceLog.line("run: " + $0) }
+        let live = try config.specs.enumerated().map { number, spec throws(RuntimeFailure) in
+            try LiveSource(spec, number: number, ring: ring, changes: changes) { SourceLog.line("run: " + $0) }
         }
         let pipeline = try Self.pipeline(config)
         let server: MetricsServer?
@@ -75,7 +75,7 @@ struct RunCommand: ParsableCommand {
         server?.start()
         Console.error("run: listening on \(live.map(\.name).joined(separator: ", "))" + (server.map { "; metrics on http://127.0.0.1:\($0.port)/metrics" } ?? ""))
 
-        var core = CoreLoop(ring: ring, pipeline: pipeline)
+        var core = CoreLoop(ring: ring, pipeline: pipeline, sources: live.count)
         var health = Health(sources: live, now: HostClock.monotonic())
         var lastPoll = HostClock.monotonic(), lastLog = lastPoll
         func report(_ now: Double, log: Bool) {

@@ -40,6 +40,8 @@ public final class UDPPlotSource: Sendable {
 
     public let settings: UDPSourceSettings
     public let ring: FrameRing
+    /// The number stamped on its frames (`LiveFrame.source`).
+    public let number: Int
     /// The receive buffer the kernel granted, bytes.
     public let receiveBuffer: Int
     private let fd: Int32
@@ -51,7 +53,9 @@ public final class UDPPlotSource: Sendable {
 
     /// Opens, binds and (for a group) joins; throws with the reason when any of it fails (an
     /// address in use, an unknown interface, an allow-list entry that is not an address).
-    public init(settings: UDPSourceSettings, ring: FrameRing, log: @escaping @Sendable (String) -> Void) throws(SocketError) {
+    /// `number` is stamped on its frames (`LiveFrame.source`).
+    public init(settings: UDPSourceSettings, ring: FrameRing, number: Int = 0,
+                log: @escaping @Sendable (String) -> Void) throws(SocketError) {
         let address = settings.listen
         var allowed: Set<[UInt8]> = []
         for a in settings.allow {
@@ -81,6 +85,7 @@ public final class UDPPlotSource: Sendable {
         getsockopt(fd, SOL_SOCKET, SO_RCVBUF, &granted, &size)
         self.settings = settings
         self.ring = ring
+        self.number = number
         self.fd = fd
         self.allowed = allowed
         self.log = log
@@ -201,7 +206,7 @@ public final class UDPPlotSource: Sendable {
                     }
                     let origin = SenderAddress.endpoint(ofSockaddr: sender).map { ($0, listening) }
                     let frame = LiveFrame(bytes: Array(UnsafeRawBufferPointer(start: buffers + k * capacity, count: n)),
-                                          received: received ?? HostClock.utcNow(), origin: origin)
+                                          received: received ?? HostClock.utcNow(), origin: origin, source: number)
                     if ring.push(frame) {
                         pending.datagrams += 1
                         pending.bytes += n

@@ -6,11 +6,13 @@ import Surveillance
 final class BlockReceiver {
     private var assembler: BlockAssembler
     private let ring: FrameRing
+    private let source: Int
     private let counters: USBCounterStore
 
-    init(settings: USBSourceSettings, ring: FrameRing, counters: USBCounterStore) {
+    init(settings: USBSourceSettings, ring: FrameRing, source: Int, counters: USBCounterStore) {
         assembler = BlockAssembler(categories: settings.categories, maximumLength: settings.maximumBlockLength)
         self.ring = ring
+        self.source = source
         self.counters = counters
     }
 
@@ -19,7 +21,7 @@ final class BlockReceiver {
         let received = HostClock.utcNow()
         counters.bytes.add(bytes.count, ordering: .relaxed)
         assembler.append(bytes) { block in
-            if !ring.push(LiveFrame(bytes: block, received: received)) {
+            if !ring.push(LiveFrame(bytes: block, received: received, source: source)) {
                 counters.drops.add(1, ordering: .relaxed)
             }
         }

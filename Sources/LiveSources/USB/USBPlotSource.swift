@@ -16,6 +16,8 @@ import Synchronization
 public final class USBPlotSource: Sendable {
     public let settings: USBSourceSettings
     public let ring: FrameRing
+    /// The number stamped on its frames (`LiveFrame.source`).
+    public let number: Int
     private let onStateChange: @Sendable (SourceState) -> Void
     private let current = Mutex(SourceState.starting)
     private let counterStore = USBCounterStore()
@@ -25,8 +27,9 @@ public final class USBPlotSource: Sendable {
     /// libusb contexts are thread-safe; this one is created in `init` and ended in `deinit`.
     private nonisolated(unsafe) let context: OpaquePointer
 
-    /// Checks the settings and starts libusb; nothing is opened before `start()`.
-    public init(settings: USBSourceSettings, ring: FrameRing,
+    /// Checks the settings and starts libusb; nothing is opened before `start()`. `number` is
+    /// stamped on its frames (`LiveFrame.source`).
+    public init(settings: USBSourceSettings, ring: FrameRing, number: Int = 0,
                 onStateChange: @escaping @Sendable (SourceState) -> Void = { _ in }) throws(USBSourceError) {
         try settings.validate()
         var context: OpaquePointer?
@@ -36,6 +39,7 @@ public final class USBPlotSource: Sendable {
         }
         self.settings = settings
         self.ring = ring
+        self.number = number
         self.onStateChange = onStateChange
         self.context = context
     }
@@ -87,7 +91,7 @@ public final class USBPlotSource: Sendable {
     /// The event thread: connect, stream, and on a loss wait and connect again, until stopped.
     private func run() {
         let hotplug = registerHotplug()
-        let receiver = BlockReceiver(settings: settings, ring: ring, counters: counterStore)
+        let receiver = BlockReceiver(settings: settings, ring: ring, source: number, counters: counterStore)
         var attempt = 0
         var everConnected = false
         while !stopping {

@@ -22,6 +22,12 @@ public struct TrackingRun {
     public private(set) var lastDecodeError: DecodeError?
     /// Frames with no usable time (a time of day and no date given).
     public private(set) var undatedFrames = 0
+    /// The latest receive time of a tracked frame (−∞ before the first), the tracker's clock
+    /// after it, and the whole seconds of quiet since that the tracker has been moved through
+    /// (`advanceQuiet(until:into:)`).
+    private var lastReceived = -Double.infinity
+    private var clockAtLastFrame = -Double.infinity
+    private var quietSeconds = 0
 
     public init(settings: TrackerSettings, editions: EditionTable = .standard, date: Double? = nil) {
         tracker = Tracker(settings: settings)
@@ -47,6 +53,28 @@ public struct TrackingRun {
         }
         decode(frame)
         tracker.process(plots, receivedAt: received, into: &updates)
+        lastReceived = max(lastReceived, received)
+        clockAtLastFrame = tracker.clock
+        quietSeconds = 0
+    }
+
+    /// No frame has come from the latest one's receive time until `time`: moves the tracker's
+    /// time on through the next whole second of that quiet, a second past where that frame left
+    /// it, so the tracks of a radar gone silent coast and end as they would if another radar's
+    /// plots kept time going, and appends what that changes to `updates`. Returns the receive
+    /// time the step stands for (the second's end), or nil when no whole second is left before
+    /// `time`, or no track is live (the rest of the quiet is skipped). Call it until nil: a live
+    /// run while it waits, a replay before each frame, so both step through a silence alike. The
+    /// data's time, not the host's, is moved on: a radar's clock may be off the host's.
+    public mutating func advanceQuiet(until time: Double, into updates: inout [SystemTrack]) -> Double? {
+        guard clockAtLastFrame.isFinite, time - lastReceived >= Double(quietSeconds + 1) else { return nil }
+        guard tracker.liveTracks > 0 else {
+            quietSeconds = Int(min(time - lastReceived, 1e9))
+            return nil
+        }
+        quietSeconds += 1
+        tracker.advance(to: clockAtLastFrame + Double(quietSeconds), into: &updates)
+        return lastReceived + Double(quietSeconds)
     }
 
     /// A frame before the part of a recording being tracked (`replay --start`): only what the

@@ -27,13 +27,31 @@ final class FramePipeline {
         self.lines = lines
     }
 
-    /// Tracks one frame and sends what it causes.
+    /// Tracks one frame and sends what it causes; first, the quiet before it (`quiet(until:)`).
     func process(_ frame: Frame) {
         let received = run.receiveTime(of: frame)
+        if let received { quiet(until: received) }
         let frameStart = HostClock.monotonic()
         defer { latency.record(HostClock.monotonic() - frameStart) }
         updates.removeAll(keepingCapacity: true)
         run.process(frame, into: &updates)
+        send(at: received)
+    }
+
+    /// No frame came from the latest one's receive time until `time`: for each whole second of
+    /// that quiet, the tracker's time moves on a second (its silent tracks coast, then end;
+    /// `TrackingRun.advanceQuiet`) and what that changes is judged, stored and sent as a frame's
+    /// updates are, at that second. A live run calls it while it waits; `process` before each frame.
+    func quiet(until time: Double) {
+        updates.removeAll(keepingCapacity: true)
+        while let second = run.advanceQuiet(until: time, into: &updates) {
+            send(at: second)
+            updates.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// Judges, stores and sends `updates`, caused at `received`.
+    private func send(at received: Double?) {
         if let alerts, let received { alerts.process(updates, at: received) }
         if let store, let received { store.sample(updates, at: received) }
         totalUpdates += updates.count

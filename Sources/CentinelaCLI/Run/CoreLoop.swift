@@ -30,14 +30,16 @@ struct CoreLoop {
                            liveTracks: run.tracker.liveTracks, alertsRaised: pipeline.alerts?.raised ?? 0)
     }
 
-    /// Processes what is waiting (up to `batch` frames); with nothing waiting, ticks the feeds
-    /// once a second of quiet and sleeps a millisecond rather than spin. Returns the monotonic time.
+    /// Processes what is waiting (up to `batch` frames); with nothing waiting, moves the tracker
+    /// through the quiet (its silent tracks coast, then end), ticks the feeds once a second of
+    /// quiet and sleeps a millisecond rather than spin. Returns the monotonic time.
     mutating func step() -> Double {
         let n = take(limit: Self.batch)
         let now = HostClock.monotonic()
         if n > 0 {
             lastActivity = now
         } else {
+            pipeline.quiet(until: HostClock.utcNow())
             if now - lastActivity >= 1 {
                 pipeline.tick(at: HostClock.utcNow())
                 lastActivity = now

@@ -57,6 +57,10 @@ struct EvaluateCommand: ParsableCommand {
         var alerts: [Alert] = []
         try forEachFrame(source) { frame in
             let before = updates.count
+            // A gap in the recording moves the tracker on as `replay` does (`TrackingRun.advanceQuiet`).
+            if let received = run.receiveTime(of: frame) {
+                while run.advanceQuiet(until: received, into: &updates) != nil {}
+            }
             run.process(frame, into: &updates)
             watch?.judge(Array(updates[before...]), into: &alerts)
             run.tracker.forEachPlacedPlot { t, lat, lon, sigma in

@@ -10,16 +10,34 @@ import Testing
         let process = Process()
         let stderrPath = Centinela.temporaryPath("record-\(UUID().uuidString).err")
 
-        init(_ arguments: [String]) throws {
+        /// `centinela ARGUMENTS`, or `WRAPPER… -- centinela ARGUMENTS` (e.g. under umockdev-run).
+        init(_ arguments: [String], under wrapper: [String] = []) throws {
             FileManager.default.createFile(atPath: stderrPath, contents: nil)
-            process.executableURL = URL(fileURLWithPath: Centinela.binary)
-            process.arguments = arguments
+            if let program = wrapper.first {
+                process.executableURL = URL(fileURLWithPath: program)
+                process.arguments = wrapper.dropFirst() + ["--", Centinela.binary] + arguments
+            } else {
+                process.executableURL = URL(fileURLWithPath: Centinela.binary)
+                process.arguments = arguments
+            }
             process.standardOutput = FileHandle.nullDevice
             process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: stderrPath))
             try process.run()
         }
 
         var stderr: String { (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? "" }
+
+        /// SIGTERM to `centinela` itself: under a wrapper, the wrapper's child (umockdev-run
+        /// serves the child's ioctls, so stopping it first would crash the child, not stop it).
+        func terminateCentinela() {
+            let pid = process.processIdentifier
+            let children = (try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)) ?? ""
+            if let child = children.split(separator: " ").first.flatMap({ Int32($0) }) {
+                kill(child, SIGTERM)
+            } else {
+                process.terminate()
+            }
+        }
 
         /// Waits up to 20 s for `text` on stderr.
         func waitFor(_ text: String) -> Bool {

@@ -41,12 +41,6 @@ public struct Tracker {
     private var gating: [GateEntry] = []
     /// What track management reads of each slot, kept apart for the same reason.
     private var lives: [TrackLife] = []
-    /// Per slot, for the current batch: the track's position at the batch time and the square of
-    /// the farthest its plots can be from it.
-    private var near: [Near] = []
-    private struct Near {
-        var x: Double, y: Double, reach2: Double
-    }
     private var freeSlots: [Int] = []
     private var history: TrackHistory
     /// The slot of each live track number, -1 for none.
@@ -265,15 +259,11 @@ public struct Tracker {
         let threshold = gate.threshold
         // Cells twice the query radius: a query then visits 1 to 4 cells.
         grid.removeAll(cellSize: 2 * settings.maximumGateRadius)
-        if near.count < motion.count {
-            near.append(contentsOf: repeatElement(Near(x: 0, y: 0, reach2: 0), count: motion.count - near.count))
-        }
         for k in motion.indices where motion[k].live {
             let m = motion[k]
             let dt = batchTime - m.time
             let x = m.x + m.vx * dt, y = m.y + m.vy * dt
             guard x >= west, x <= east, y >= south, y <= north else { continue }
-            grid.insert(k, x: x, y: y)
             // How far a plot of this track can be from (x, y): the gate on the largest axis of the
             // track's extrapolated covariance plus the widest plot's (a trace bounds the largest
             // eigenvalue; Cauchy–Schwarz bounds the cross term), plus the distance flown in the
@@ -284,7 +274,7 @@ public struct Tracker {
             let extent = position + 2 * t * (position * velocity).squareRoot() + t * t * velocity
                 + 2 * q * t * t * t / 3 + widestPlot
             let r = (threshold * extent).squareRoot() + m.speed * spread
-            near[k] = Near(x: x, y: y, reach2: r * r)
+            grid.insert(k, x: x, y: y, reach: r)
         }
         grid.build()
 
@@ -296,19 +286,19 @@ public struct Tracker {
         pairs.removeAll(keepingCapacity: true)
         plotGated.removeAll(keepingCapacity: true)
         plotGated.append(contentsOf: repeatElement(false, count: batch.count))
-        for (j, plot) in batch.enumerated() {
-            let m = plot.measurement
-            grid.forEach(within: settings.maximumGateRadius, ofX: m.x, y: m.y) { k in
-                let dx = m.x - near[k].x, dy = m.y - near[k].y
-                guard dx * dx + dy * dy <= near[k].reach2 else { return }
-                let track = gating[k]
-                if let a = track.address, let b = plot.address, a != b { return }
-                var d2 = track.predicted(to: plot.time, by: gatePredictor).mahalanobis2(m)
-                guard d2 <= threshold, track.canReach(m, at: plot.time, maximumSpeed: settings.maximumSpeed) else { return }
-                plotGated[j] = true
-                if let a = track.mode3A, let b = plot.mode3A, a != b.code { d2 += settings.mode3AMismatchCost }
-                if let a = track.address, a == plot.address { d2 -= settings.modeSMatchBonus }
-                pairs.append(GatedPair(track: k, plot: j, cost: d2))
+        // Gate entries read in place: `gating[k]` copied each candidate's 130 bytes first.
+        gating.withUnsafeBufferPointer { gates in
+            for (j, plot) in batch.enumerated() {
+                let m = plot.measurement
+                grid.forEach(within: settings.maximumGateRadius, ofX: m.x, y: m.y) { k in
+                    if let a = gates[k].address, let b = plot.address, a != b { return }
+                    var d2 = gates[k].predicted(to: plot.time, by: gatePredictor).mahalanobis2(m)
+                    guard d2 <= threshold, gates[k].canReach(m, at: plot.time, maximumSpeed: settings.maximumSpeed) else { return }
+                    plotGated[j] = true
+                    if let a = gates[k].mode3A, let b = plot.mode3A, a != b.code { d2 += settings.mode3AMismatchCost }
+                    if let a = gates[k].address, a == plot.address { d2 -= settings.modeSMatchBonus }
+                    pairs.append(GatedPair(track: k, plot: j, cost: d2))
+                }
             }
         }
         pairs.withUnsafeBufferPointer { buffer in

@@ -16,15 +16,17 @@ import Surveillance
 /// Single-threaded: one tracker owns its tables.
 public struct Tracker {
     public let settings: TrackerSettings
-    /// What happened to the plots and tracks so far (plots still held as future count as
-    /// refused until they are confirmed).
+    /// What happened to the plots and tracks so far (plots held off the clock count as refused,
+    /// late or future, until their time is confirmed).
     public var counts: TrackerCounts {
         var c = tally
-        c.futurePlots += future.count
+        for claim in claims.claims {
+            if claim.latest > clock { c.futurePlots += claim.count } else { c.latePlots += claim.count }
+        }
         return c
     }
     private var tally = TrackerCounts()
-    /// Latest plot time seen, UTC seconds since 1970 (−∞ before the first plot).
+    /// Latest plot time tracked, UTC seconds since 1970 (−∞ before the first time is confirmed).
     public private(set) var clock = -Double.infinity
     /// The system plane, fixed by the configured centre or the first radar position known.
     public var plane: StereographicPlane? { system?.plane }
@@ -41,12 +43,6 @@ public struct Tracker {
     private var gating: [GateEntry] = []
     /// What track management reads of each slot, kept apart for the same reason.
     private var lives: [TrackLife] = []
-    /// Per slot, for the current batch: the track's position at the batch time and the square of
-    /// the farthest its plots can be from it.
-    private var near: [Near] = []
-    private struct Near {
-        var x: Double, y: Double, reach2: Double
-    }
     private var freeSlots: [Int] = []
     private var history: TrackHistory
     /// The slot of each live track number, -1 for none.
@@ -55,8 +51,9 @@ public struct Tracker {
     private var lastMaintenance = -Double.infinity
     private let gate: ChiSquareGate
     private let addressGate: ChiSquareGate
-    /// Plots too far ahead of the data clock, until their time is confirmed or refused.
-    private var future = FuturePlotHold()
+    /// Plots too far from the data clock (or before it has a time), until their time is
+    /// confirmed or refused.
+    private var claims = TimeClaims()
     /// The slot of the live track that owns each Mode S address (24 bits): the one a plot with the
     /// address goes to rather than starting a track, and the one a second track of it merges into.
     private var addressOwner: [UInt32: Int32] = [:]
@@ -121,39 +118,70 @@ public struct Tracker {
 
     private mutating func trackBatch(into updates: inout [SystemTrack]) {
         guard !batch.isEmpty else { return }
-        let latest = Self.latestTime(of: batch)
-        let horizon = clock + settings.futureWindow
-        guard clock.isFinite, latest > horizon else {
+        let window = settings.futureWindow
+        var earliest = Double.infinity, latest = -Double.infinity
+        for p in batch {
+            earliest = min(earliest, p.time)
+            latest = max(latest, p.time)
+        }
+        if clock.isFinite, earliest >= clock - window, latest <= clock + window {
             // A batch of the present: anything held was not the time after all.
-            refuseHeldPlots()
+            refuse(claims.refuseAll())
             trackPresent(at: latest, into: &updates)
             return
         }
-        if batch.contains(where: { $0.time <= horizon }) {
+        if clock.isFinite, batch.contains(where: { abs($0.time - clock) <= window }) {
             // Plots of the present in the same batch deny the others.
-            let all = batch.count
-            batch.removeAll { $0.time > horizon }
-            tally.futurePlots += all - batch.count
-            refuseHeldPlots()
+            for p in batch where abs(p.time - clock) > window { refuse(Refused(time: p.time, plots: 1)) }
+            batch.removeAll { abs($0.time - clock) > window }
+            refuse(claims.refuseAll())
             trackPresent(at: Self.latestTime(of: batch), into: &updates)
             return
         }
-        tally.futurePlots += future.hold(batch, window: settings.futureWindow, limit: settings.futureHoldLimit)
-        guard future.isConfirmed(span: settings.futureConfirmSeconds) else { return }
-        for held in future.release() {
+        guard latest - earliest <= window else {
+            // Plots hours apart in one batch claim no time at all.
+            for p in batch { refuse(Refused(time: p.time, plots: 1)) }
+            return
+        }
+        refuse(claims.hold(batch, window: window, limit: settings.futureHoldLimit))
+        guard let (claim, others) = claims.releaseConfirmed(span: settings.futureConfirmSeconds) else { return }
+        refuse(others, against: claim.earliest)
+        if clock.isFinite, claim.earliest < clock { setClockBack(to: claim.earliest, into: &updates) }
+        for held in claim.batches {
             batch = held
             trackPresent(at: Self.latestTime(of: batch), into: &updates)
         }
     }
 
+    private typealias Refused = TimeClaims.Refused
+
     private static func latestTime(of plots: [PlacedPlot]) -> Double {
         plots.reduce(-Double.infinity) { max($0, $1.time) }
     }
 
-    private mutating func refuseHeldPlots() {
-        guard future.count > 0 else { return }
-        tally.futurePlots += future.count
-        _ = future.release()
+    /// Counts refused plots as late or future against `time` (the clock, or the time just
+    /// confirmed; before any, a claim that loses is counted as future).
+    private mutating func refuse(_ refused: Refused, against time: Double? = nil) {
+        if refused.time < (time ?? clock) { tally.latePlots += refused.plots } else { tally.futurePlots += refused.plots }
+    }
+
+    private mutating func refuse(_ refused: [Refused], against time: Double? = nil) {
+        for r in refused { refuse(r, against: time) }
+    }
+
+    /// Every radar agreed on an earlier time (a recorder restarted, a clock put right): the
+    /// tracks of the later time could never take a plot again (it would be hours before their
+    /// last), so they end now, and the clock starts again from the plots of the earlier time.
+    private mutating func setClockBack(to time: Double, into updates: inout [SystemTrack]) {
+        for k in lives.indices where lives[k].live {
+            let confirmed = lives[k].stage != .tentative
+            if confirmed { tally.endedByClockSetBack += 1 }
+            end(k, at: clock, into: &updates, report: confirmed)
+        }
+        tally.clockSetBacks += 1
+        numbers.setBack(by: clock - time)
+        clock = -.infinity
+        lastMaintenance = -.infinity
     }
 
     private mutating func trackPresent(at batchTime: Double, into updates: inout [SystemTrack]) {
@@ -195,7 +223,9 @@ public struct Tracker {
             }
             let sensor = sensors[s].settings
             let time = plot.time.utc(near: receivedAt)
-            guard time >= clock - settings.lateWindow else {
+            // Late by more than the late window: refused, unless so late that it claims another
+            // time (see `TimeClaims`).
+            guard time >= clock - settings.lateWindow || time < clock - settings.futureWindow else {
                 tally.latePlots += 1
                 continue
             }
@@ -265,15 +295,11 @@ public struct Tracker {
         let threshold = gate.threshold
         // Cells twice the query radius: a query then visits 1 to 4 cells.
         grid.removeAll(cellSize: 2 * settings.maximumGateRadius)
-        if near.count < motion.count {
-            near.append(contentsOf: repeatElement(Near(x: 0, y: 0, reach2: 0), count: motion.count - near.count))
-        }
         for k in motion.indices where motion[k].live {
             let m = motion[k]
             let dt = batchTime - m.time
             let x = m.x + m.vx * dt, y = m.y + m.vy * dt
             guard x >= west, x <= east, y >= south, y <= north else { continue }
-            grid.insert(k, x: x, y: y)
             // How far a plot of this track can be from (x, y): the gate on the largest axis of the
             // track's extrapolated covariance plus the widest plot's (a trace bounds the largest
             // eigenvalue; Cauchy–Schwarz bounds the cross term), plus the distance flown in the
@@ -284,7 +310,7 @@ public struct Tracker {
             let extent = position + 2 * t * (position * velocity).squareRoot() + t * t * velocity
                 + 2 * q * t * t * t / 3 + widestPlot
             let r = (threshold * extent).squareRoot() + m.speed * spread
-            near[k] = Near(x: x, y: y, reach2: r * r)
+            grid.insert(k, x: x, y: y, reach: r)
         }
         grid.build()
 
@@ -296,19 +322,19 @@ public struct Tracker {
         pairs.removeAll(keepingCapacity: true)
         plotGated.removeAll(keepingCapacity: true)
         plotGated.append(contentsOf: repeatElement(false, count: batch.count))
-        for (j, plot) in batch.enumerated() {
-            let m = plot.measurement
-            grid.forEach(within: settings.maximumGateRadius, ofX: m.x, y: m.y) { k in
-                let dx = m.x - near[k].x, dy = m.y - near[k].y
-                guard dx * dx + dy * dy <= near[k].reach2 else { return }
-                let track = gating[k]
-                if let a = track.address, let b = plot.address, a != b { return }
-                var d2 = track.predicted(to: plot.time, by: gatePredictor).mahalanobis2(m)
-                guard d2 <= threshold, track.canReach(m, at: plot.time, maximumSpeed: settings.maximumSpeed) else { return }
-                plotGated[j] = true
-                if let a = track.mode3A, let b = plot.mode3A, a != b.code { d2 += settings.mode3AMismatchCost }
-                if let a = track.address, a == plot.address { d2 -= settings.modeSMatchBonus }
-                pairs.append(GatedPair(track: k, plot: j, cost: d2))
+        // Gate entries read in place: `gating[k]` copied each candidate's 130 bytes first.
+        gating.withUnsafeBufferPointer { gates in
+            for (j, plot) in batch.enumerated() {
+                let m = plot.measurement
+                grid.forEach(within: settings.maximumGateRadius, ofX: m.x, y: m.y) { k in
+                    if let a = gates[k].address, let b = plot.address, a != b { return }
+                    var d2 = gates[k].predicted(to: plot.time, by: gatePredictor).mahalanobis2(m)
+                    guard d2 <= threshold, gates[k].canReach(m, at: plot.time, maximumSpeed: settings.maximumSpeed) else { return }
+                    plotGated[j] = true
+                    if let a = gates[k].mode3A, let b = plot.mode3A, a != b.code { d2 += settings.mode3AMismatchCost }
+                    if let a = gates[k].address, a == plot.address { d2 -= settings.modeSMatchBonus }
+                    pairs.append(GatedPair(track: k, plot: j, cost: d2))
+                }
             }
         }
         pairs.withUnsafeBufferPointer { buffer in
@@ -559,11 +585,13 @@ public struct TrackerCounts: Sendable, Equatable {
     public var unknownSensor = 0
     /// Plots with an impossible range or azimuth, or that could not be placed.
     public var invalidPlots = 0
-    /// Plots older than the latest plot time by more than the late window: not used.
+    /// Plots older than the latest plot time by more than the late window: not used. Plots of an
+    /// earlier time held awaiting confirmation, or refused, are counted here too.
     public var latePlots = 0
     /// Plots dated more than the future window after the latest plot time whose time no other
     /// radar, and not enough of their own radar's later plots, confirmed: not used. Plots still
-    /// held awaiting confirmation are counted here too.
+    /// held awaiting confirmation are counted here too (and, for a claim of an earlier time,
+    /// in `latePlots`).
     public var futurePlots = 0
     /// Late plots (within the window) that updated a track.
     public var latePlotsUsed = 0
@@ -581,6 +609,10 @@ public struct TrackerCounts: Sendable, Equatable {
     /// Confirmed tracks ended because an older live track had their Mode S address: merged into
     /// it (counted in `deleted` too).
     public var merged = 0
+    /// Times the clock was set back (every radar agreed on an earlier time), and the confirmed
+    /// tracks that ended then (counted in `deleted` too).
+    public var clockSetBacks = 0
+    public var endedByClockSetBack = 0
 
     public init() {}
 }

@@ -70,16 +70,19 @@ public struct TrackerSettings: Sendable {
     /// counted as `latePlots` and not used.
     public var lateWindow = 4.0
     /// A plot dated more than this (seconds) after the tracker's data clock (its latest plot
-    /// time) is held, not tracked: one corrupt plot or one radar with its clock hours out must not
-    /// end every track and make every correct plot late. Traffic gaps of the whole picture longer
-    /// than this only delay plots (they are held, then tracked).
+    /// time), or before it, is held, not tracked: one corrupt plot or one radar with its clock
+    /// hours out must not end every track and make every correct plot late. Traffic gaps of the
+    /// whole picture longer than this only delay plots (they are held, then tracked). Before the
+    /// first time is confirmed every plot is held.
     public var futureWindow = 60.0
-    /// Held plots become the present (the clock jumps, the held batches are tracked in order)
-    /// once plots from two radars agree on the new time (within `futureWindow` of each other), or
-    /// one radar's do over this many seconds of their own time with no present plot from any
-    /// radar in between. Otherwise they are refused, counted as `futurePlots`.
+    /// Held plots become the present (the clock jumps, forward, or back with every track ended;
+    /// the held batches are tracked in order) once plots from two radars agree on their time
+    /// (within `futureWindow` of each other), or one radar's do over this many seconds of their
+    /// own time with no present plot from any radar in between. Otherwise they are refused,
+    /// counted as `futurePlots` (or `latePlots`, for an earlier time).
     public var futureConfirmSeconds = 10.0
-    /// At most this many plots are held; past it the oldest held batch is refused.
+    /// At most this many plots are held for one claimed time (two are held at once); past it the
+    /// claim's oldest batch is refused.
     public var futureHoldLimit = 20_000
 
     /// Probability with which a plot that would start a track is given instead to the live track

@@ -176,8 +176,16 @@ import Testing
     }
 
     /// 25,000 false plots at one instant, each far from the others (a lattice 2 NM apart, with
-    /// small plot noise so no two can share a gate): each would start a track.
+    /// small plot noise so no two can share a gate): each would start a track. Before them, an
+    /// airliner beyond the lattice (220 NM out) is seen on four scans, over the 10 s that confirm
+    /// a session's first time, so the flood comes at a time the tracker believes: the airliner
+    /// has a confirmed track (1 started, 3 plots used) when the flood comes.
     static func flood(_ rec: inout R, at t: Double) throws {
+        for k in 0..<4 {
+            let seconds = Double(k) * Self.scan
+            try rec.frame(at: t - 16 + seconds, plots: [R.plot(at: t - 16 + seconds, rangeNM: 220 + 200 * seconds / 1_852,
+                                                               azimuth: 45, flightLevel: 300)])
+        }
         var lattice: [Cat048Record] = []
         var ring = 20.0
         while lattice.count < 25_000 {
@@ -200,9 +208,10 @@ import Testing
         var rec = R()
         try Self.flood(&rec, at: R.midnight - 3_600)
         let (s, updates) = try Self.replay(rec, "flood", Self.quietNoise)
-        #expect(s.plots == 25_000)
+        #expect(s.plots == 25_004)
+        // The airliner's track and 19,999 of the flood's.
         #expect(s.started == 20_000 && s.live == 20_000)
-        #expect(s.count("plot(s) not tracked: track limit reached") == 5_000)
+        #expect(s.count("plot(s) not tracked: track limit reached") == 5_001)
         #expect(s.problems.count == 1, "\(s.problems)")
         #expect(Set(updates.compactMap { $0["track"] as? Int }).count == 20_000)
     }
@@ -217,8 +226,10 @@ import Testing
             try rec.frame(at: t, plots: [R.aircraft(at: t, seconds: Double(k) * Self.scan)])
         }
         let (s, _) = try Self.replay(rec, "flood-after", Self.quietNoise)
-        #expect(s.started == 20_001 && s.confirmed == 1 && s.used == 5)
-        #expect(s.count("plot(s) not tracked: track limit reached") == 5_000)
+        // The airliner before the flood (silent since, its track ended), 19,999 of the flood's
+        // tracks, and the aircraft after it.
+        #expect(s.started == 20_001 && s.confirmed == 2 && s.used == 3 + 5 && s.ended == 1)
+        #expect(s.count("plot(s) not tracked: track limit reached") == 5_001)
         #expect(s.live == 1)
     }
 }

@@ -48,7 +48,10 @@ import Testing
         #expect(updates.last?.time == TrackerScene.start + 20 * 4)
     }
 
-    @Test func aRadarWithItsClockHoursAheadIsRefusedWhileAnotherRadarKeepsTime() throws {
+    /// Agua Prieta's plots all claim a time three hours ahead, or three hours behind: from the
+    /// session's first plot, the claims of its clock never get past Nogales's plots of the present.
+    @Test(arguments: [3.0, -3.0])
+    func aRadarWithItsClockHoursOffIsRefusedWhileAnotherRadarKeepsTime(hours: Double) throws {
         var scene = try TrackerScene()
         var tracker = Tracker(settings: scene.settings())
         let a = Aircraft(east: 40_000, north: 10_000, ve: -150, vn: 60)
@@ -56,12 +59,13 @@ import Testing
         for scan in 0..<20 {
             let t = Double(scan) * 4
             Self.send([a], at: t, scene: &scene, tracker: &tracker, into: &updates)
-            // Agua Prieta's plots all claim a time three hours ahead.
-            Self.send([a], at: t + 1.3, shift: Self.hours3, by: TrackerScene.aguaPrieta,
+            Self.send([a], at: t + 1.3, shift: hours * 3_600, by: TrackerScene.aguaPrieta,
                       scene: &scene, tracker: &tracker, into: &updates)
         }
-        #expect(tracker.counts.futurePlots == 20)
-        #expect(tracker.counts.latePlots == 0 && tracker.counts.used == 19)
+        let (refused, other) = hours > 0 ? (tracker.counts.futurePlots, tracker.counts.latePlots)
+                                         : (tracker.counts.latePlots, tracker.counts.futurePlots)
+        #expect(refused == 20 && other == 0 && tracker.counts.clockSetBacks == 0)
+        #expect(tracker.counts.used == 19)
         #expect(Set(updates.map(\.number)).count == 1 && !updates.contains(where: \.ended))
         #expect(updates.last?.time == TrackerScene.start + 19 * 4)
     }
@@ -123,23 +127,112 @@ import Testing
         #expect(updates.last?.time == TrackerScene.start + 20)
     }
 
-    @Test func theHoldKeepsAtMostItsLimitDroppingTheOldestBatch() {
-        func batch(_ n: Int, at time: Double) -> [PlacedPlot] {
-            Array(repeating: PlacedPlot(
-                measurement: PositionMeasurement(x: 0, y: 0, covariance: Covariance2(xx: 1, xy: 0, yy: 1)),
-                time: time, altitude: nil, altitudeVariance: 0, flightLevel: nil, detection: .psr,
-                mode3A: nil, address: nil, callsign: nil, sensor: 0, latitude: 0, longitude: 0), count: n)
-        }
-        var hold = FuturePlotHold()
-        #expect(hold.hold(batch(5, at: 100), window: 60, limit: 12) == 0)
-        #expect(hold.hold(batch(5, at: 104), window: 60, limit: 12) == 0)
-        #expect(!hold.isConfirmed(span: 10))
+    static func heldBatch(_ n: Int, at time: Double, sensor: Int = 0) -> [PlacedPlot] {
+        Array(repeating: PlacedPlot(
+            measurement: PositionMeasurement(x: 0, y: 0, covariance: Covariance2(xx: 1, xy: 0, yy: 1)),
+            time: time, altitude: nil, altitudeVariance: 0, flightLevel: nil, detection: .psr,
+            mode3A: nil, address: nil, callsign: nil, sensor: sensor, latitude: 0, longitude: 0), count: n)
+    }
+
+    @Test func aClaimKeepsAtMostItsLimitDroppingTheOldestBatch() {
+        var claims = TimeClaims()
+        #expect(claims.hold(Self.heldBatch(5, at: 100), window: 60, limit: 12).isEmpty)
+        #expect(claims.hold(Self.heldBatch(5, at: 104), window: 60, limit: 12).isEmpty)
+        #expect(claims.releaseConfirmed(span: 10) == nil)
         // The third batch passes the limit: the first goes; the span left is 104…112.
-        #expect(hold.hold(batch(5, at: 112), window: 60, limit: 12) == 5)
-        #expect(hold.count == 10 && !hold.isConfirmed(span: 10) && hold.isConfirmed(span: 8))
-        // A claim hours from the held ones refuses them all.
-        #expect(hold.hold(batch(2, at: 10_000), window: 60, limit: 12) == 10)
-        let released = hold.release()
-        #expect(released.map(\.count) == [2] && hold.count == 0)
+        let refused = claims.hold(Self.heldBatch(5, at: 112), window: 60, limit: 12)
+        #expect(refused.map(\.plots) == [5] && claims.count == 10)
+        #expect(claims.releaseConfirmed(span: 10) == nil)
+        let released = claims.releaseConfirmed(span: 8)
+        #expect(released?.claim.batches.map(\.count) == [5, 5] && released?.claim.earliest == 104)
+        #expect(claims.count == 0)
+    }
+
+    @Test func twoClaimsThatDisagreeAreBothKeptAndAThirdEvictsTheStalest() {
+        var claims = TimeClaims()
+        // A wild plot three hours on, then plots of another time: neither refuses the other.
+        #expect(claims.hold(Self.heldBatch(1, at: 10_900), window: 60, limit: 100).isEmpty)
+        #expect(claims.hold(Self.heldBatch(2, at: 100), window: 60, limit: 100).isEmpty)
+        #expect(claims.hold(Self.heldBatch(2, at: 104), window: 60, limit: 100).isEmpty)
+        #expect(claims.count == 5)
+        // A third time: the claim last heard of longest ago (the plots at 100–104 s) goes.
+        let refused = claims.hold(Self.heldBatch(1, at: 50_000), window: 60, limit: 100)
+        #expect(refused.map(\.plots) == [4] && refused.map(\.time) == [104])
+        // Two radars agreeing confirm at once; the other claim is refused with it.
+        _ = claims.hold(Self.heldBatch(1, at: 50_001, sensor: 1), window: 60, limit: 100)
+        let released = claims.releaseConfirmed(span: 10)
+        #expect(released?.claim.count == 2 && released?.refused.map(\.plots) == [1])
+        #expect(claims.count == 0)
+    }
+
+    // MARK: The first time of a session
+
+    @Test func aFirstPlotHoursAheadOfTheOthersDoesNotSetTheClock() throws {
+        var scene = try TrackerScene()
+        var tracker = Tracker(settings: scene.settings())
+        let a = Aircraft(east: 40_000, north: 10_000, ve: -150, vn: 60)
+        var updates: [SystemTrack] = []
+        // The session opens with one corrupt plot three hours ahead of its reception.
+        Self.send([a], at: 0, shift: Self.hours3, scene: &scene, tracker: &tracker, into: &updates)
+        #expect(updates.isEmpty && !tracker.clock.isFinite)
+        updates += TrackerTests.fly([a], scans: 10, scene: &scene, tracker: &tracker, from: 1)
+        // The radar's own plots over 10 s confirm their time: the corrupt plot is refused, and
+        // all ten plots make one track, confirmed, nothing late.
+        #expect(tracker.counts.futurePlots == 1 && tracker.counts.latePlots == 0)
+        #expect(tracker.counts.started == 1 && tracker.counts.used == 9)
+        #expect(Set(updates.map(\.number)).count == 1 && !updates.contains(where: \.ended))
+        #expect(updates.map(\.time) == (1...10).map { TrackerScene.start + Double($0) * 4 })
+        #expect(tracker.clock == TrackerScene.start + 40)
+    }
+
+    @Test func aFirstPlotHoursBehindTheOthersIsCountedLate() throws {
+        var scene = try TrackerScene()
+        var tracker = Tracker(settings: scene.settings())
+        let a = Aircraft(east: 40_000, north: 10_000, ve: -150, vn: 60)
+        var updates: [SystemTrack] = []
+        Self.send([a], at: 0, shift: -Self.hours3, scene: &scene, tracker: &tracker, into: &updates)
+        updates += TrackerTests.fly([a], scans: 10, scene: &scene, tracker: &tracker, from: 1)
+        #expect(tracker.counts.latePlots == 1 && tracker.counts.futurePlots == 0)
+        #expect(tracker.counts.started == 1 && tracker.counts.used == 9 && tracker.counts.deleted == 0)
+    }
+
+    @Test func twoRadarsAgreeingOnTheFirstTimeAreTrackedAtOnce() throws {
+        var scene = try TrackerScene()
+        var tracker = Tracker(settings: scene.settings())
+        let a = Aircraft(east: 40_000, north: 10_000, ve: -150, vn: 60)
+        let updates = TrackerTests.fly([a], scans: 1, scene: &scene, tracker: &tracker,
+                                       radars: [TrackerScene.nogales, TrackerScene.aguaPrieta])
+        // (Times of day are in 1/128 s: 1.3 s is 1.296875 s.)
+        #expect(updates.map(\.time) == [TrackerScene.start, TrackerScene.start + 1.296875])
+        #expect(tracker.counts.futurePlots == 0 && tracker.clock == TrackerScene.start + 1.296875)
+    }
+
+    // MARK: The whole feed going back
+
+    @Test func everyRadarGoingHoursBackIsFollowedEndingTheOldTracks() throws {
+        var scene = try TrackerScene()
+        var tracker = Tracker(settings: scene.settings())
+        let radars = [TrackerScene.nogales, TrackerScene.aguaPrieta]
+        let a = Aircraft(east: 40_000, north: 10_000, ve: -150, vn: 60)
+        var updates = TrackerTests.fly([a], scans: 10, scene: &scene, tracker: &tracker, radars: radars)
+        let first = try #require(updates.last?.number)
+        updates.removeAll()
+        // A recorder restarted: both radars' plots, and their reception, three hours earlier.
+        for scan in 10..<12 {
+            for (r, radar) in radars.enumerated() {
+                let t = Double(scan) * 4 + Double(r) * 1.3
+                let plot = Self.redated(scene.plot(of: a, at: t, by: radar), at: t - Self.hours3)
+                tracker.process([plot], receivedAt: TrackerScene.start + t - Self.hours3 + 0.2, into: &updates)
+            }
+        }
+        // Two radars agree on the earlier time at its second plot: the old track ends (reported),
+        // and the plots of the earlier time make a new track; nothing is refused.
+        #expect(tracker.counts.clockSetBacks == 1 && tracker.counts.endedByClockSetBack == 1)
+        #expect(updates.filter(\.ended).map(\.number) == [first])
+        let fresh = updates.filter { !$0.ended }
+        #expect(fresh.count == 4 && Set(fresh.map(\.number)).count == 1 && fresh.first?.number != first)
+        #expect(fresh.last?.stage == .confirmed)
+        #expect(tracker.counts.latePlots == 0 && tracker.counts.futurePlots == 0)
+        #expect(tracker.clock == TrackerScene.start + 44 + 1.296875 - Self.hours3)
     }
 }

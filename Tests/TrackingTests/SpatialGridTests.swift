@@ -55,6 +55,35 @@ import Testing
         }
     }
 
+    /// Items with a reach of their own (a track's gate bound) are found only by queries within
+    /// both the radius and their reach; items without one, by the radius alone.
+    @Test func anItemsOwnReachLimitsTheQueriesThatFindIt() {
+        var rng = SplitMix64(seed: 9)
+        var grid = SpatialGrid()
+        let items = (0..<500).map { _ in
+            (x: Double.random(in: -20_000...20_000, using: &rng), y: Double.random(in: -20_000...20_000, using: &rng),
+             reach: Double.random(in: 0...3_000, using: &rng))
+        }
+        grid.removeAll(cellSize: 4_000)
+        for (i, p) in items.enumerated() {
+            // Every fifth item has no reach of its own.
+            if i % 5 == 0 { grid.insert(i, x: p.x, y: p.y) } else { grid.insert(i, x: p.x, y: p.y, reach: p.reach) }
+        }
+        grid.build()
+        var hits = 0, cut = 0
+        for _ in 0..<300 {
+            let x = Double.random(in: -20_000...20_000, using: &rng), y = Double.random(in: -20_000...20_000, using: &rng)
+            let expected = items.indices.filter {
+                let dx = items[$0].x - x, dy = items[$0].y - y, d = (dx * dx + dy * dy).squareRoot()
+                return d <= 2_000 && ($0 % 5 == 0 || d <= items[$0].reach)
+            }
+            hits += expected.count
+            cut += bruteForce(items.map { (x: $0.x, y: $0.y) }, x, y, 2_000).count - expected.count
+            #expect(query(grid, x, y, 2_000) == expected, "(\(x), \(y))")
+        }
+        #expect(hits > 0 && cut > 0, "some items found, some kept out by their reach")
+    }
+
     /// Many items in one spot: all are returned, once each.
     @Test func itemsAtTheSamePlaceAreAllReturned() {
         var grid = SpatialGrid()

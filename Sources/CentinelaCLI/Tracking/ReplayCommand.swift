@@ -145,6 +145,9 @@ struct ReplayCommand: ParsableCommand {
         if c.invalidPlots > 0 { problems.append("\(c.invalidPlots) impossible plot(s)") }
         if c.latePlots > 0 { problems.append("\(c.latePlots) late plot(s) refused") }
         if c.futurePlots > 0 { problems.append("\(c.futurePlots) future plot(s) refused") }
+        if c.clockSetBacks > 0 {
+            problems.append("\(c.clockSetBacks) clock set back(s) to an earlier time every radar agreed on, \(c.endedByClockSetBack) track(s) ended")
+        }
         if c.refusedFlightLevels > 0 { problems.append("\(c.refusedFlightLevels) impossible flight level(s) dropped") }
         if c.trackLimitPlots > 0 { problems.append("\(c.trackLimitPlots) plot(s) not tracked: track limit reached") }
         if !problems.isEmpty { s += "\n  " + problems.joined(separator: "\n  ") }

@@ -10,11 +10,17 @@
 ///     for t in live { grid.insert(t, x: predictedX[t], y: predictedY[t]) }
 ///     grid.build()
 ///     grid.forEach(within: largestGateRadius, ofX: plot.x, y: plot.y) { t in … }
+///
+/// An item may carry its own reach (a track's gate bound): a query then reports it only if the
+/// query point is within that reach too. The test is made on the entry the scan already reads,
+/// so the caller need not look each candidate up (a cache miss each, with 10,000 tracks).
 public struct SpatialGrid: Sendable {
     private struct Entry: Sendable {
         var item: Int
         var x: Double
         var y: Double
+        /// The square of the item's own reach (+∞ for none).
+        var reach2: Double
         var cellX: Int
         var cellY: Int
     }
@@ -48,9 +54,10 @@ public struct SpatialGrid: Sendable {
         built = false
     }
 
-    /// Adds `item` (typically a track index) at (x, y), metres in the system plane.
-    public mutating func insert(_ item: Int, x: Double, y: Double) {
-        staged.append(Entry(item: item, x: x, y: y, cellX: cell(x), cellY: cell(y)))
+    /// Adds `item` (typically a track index) at (x, y), metres in the system plane; with a
+    /// `reach` (metres), queries farther than that from (x, y) do not report it.
+    public mutating func insert(_ item: Int, x: Double, y: Double, reach: Double = .infinity) {
+        staged.append(Entry(item: item, x: x, y: y, reach2: reach * reach, cellX: cell(x), cellY: cell(y)))
         built = false
     }
 
@@ -83,8 +90,8 @@ public struct SpatialGrid: Sendable {
         built = true
     }
 
-    /// Calls `body` with every item whose position is within `radius` (inclusive) of (x, y).
-    /// Each item is reported once; the order is unspecified.
+    /// Calls `body` with every item whose position is within `radius` (inclusive) of (x, y), and
+    /// within the item's own reach. Each item is reported once; the order is unspecified.
     public func forEach(within radius: Double, ofX x: Double, y: Double, _ body: (Int) -> Void) {
         precondition(built, "SpatialGrid: build() after inserting, before querying")
         precondition(radius >= 0, "SpatialGrid: radius \(radius) m")
@@ -112,7 +119,8 @@ public struct SpatialGrid: Sendable {
 
     private static func within(_ e: Entry, _ x: Double, _ y: Double, _ r2: Double) -> Bool {
         let dx = e.x - x, dy = e.y - y
-        return dx * dx + dy * dy <= r2
+        let d2 = dx * dx + dy * dy
+        return d2 <= r2 && d2 <= e.reach2
     }
 
     private func cell(_ coordinate: Double) -> Int {

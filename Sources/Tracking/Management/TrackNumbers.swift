@@ -35,4 +35,10 @@ struct TrackNumbers {
     mutating func release(_ number: UInt16, at time: Double) {
         released.append((number, time + reuseDelay))
     }
+
+    /// The tracker's clock went back by `seconds`: numbers resting keep the rest they had left,
+    /// rather than resting hours until the clock again reaches the time they were released.
+    mutating func setBack(by seconds: Double) {
+        for i in head..<released.count { released[i].reusableAt -= seconds }
+    }
 }

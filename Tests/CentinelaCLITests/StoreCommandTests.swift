@@ -239,9 +239,10 @@ extension StoreCommandTests {
 
     /// A store that fills up during the run (its size limit is below what the night session
     /// writes): the feed still sends every alert change, numbered without a gap; each change of
-    /// state is said once (near the limit a small alert commit can fit where a history batch does
-    /// not, so it goes failed, writing again, failed, …), the loss at the end; the run exits 1;
-    /// what was stored is every change before the last failure, intact.
+    /// state is said once, by the alert commits and by the history's writes each for its own
+    /// (near the limit a small commit can fit where another does not, so each goes failed,
+    /// writing again, failed, …), the loss at the end; the run exits 1; what was stored is every
+    /// change before the last failure, intact.
     @Test func aFullStoreIsLoudAndTheFeedGoesOn() throws {
         let receiver = try LoopbackReceiver()
         let store = Centinela.temporaryPath("full.sqlite")
@@ -249,13 +250,21 @@ extension StoreCommandTests {
         let r = try Centinela.run(["replay", Self.night, "--zones", Self.zones, "--alerts", "udp://127.0.0.1:\(receiver.port)",
                                    "--store", store, "--store-limit-mib", "1"])
         #expect(r.status == 1, "\(r.stderr)")
-        let said = r.stderr.split(separator: "\n").filter { $0.hasPrefix("replay: store:") }.map { line in
-            line.contains("cannot write the store: database or disk is full") ? "failed"
-                : line.contains("writing again") ? "recovered" : line.contains("not stored at the end") ? "end" : String(line)
+        let lines = r.stderr.split(separator: "\n").filter { $0.hasPrefix("replay: store:") }
+        func states(_ lines: [Substring]) -> [String] {
+            lines.map { line in
+                line.contains("cannot write the store: database or disk is full") ? "failed"
+                    : line.contains("writing again") ? "recovered" : line.contains("not stored at the end") ? "end" : String(line)
+            }
         }
+        let said = states(lines.filter { !$0.hasPrefix("replay: store: history") })
         #expect(said.count >= 2 && said.last == "end", "\(r.stderr)")
         for (i, s) in said.dropLast().enumerated() { #expect(s == (i % 2 == 0 ? "failed" : "recovered"), "\(said)") }
         #expect(said.dropLast().last == "failed")
+        let history = states(lines.filter { $0.hasPrefix("replay: store: history: ") })
+        #expect(history.first == "failed", "\(r.stderr)")
+        for (i, s) in history.enumerated() { #expect(s == (i % 2 == 0 ? "failed" : "recovered"), "\(history)") }
+        #expect(r.stderr.contains("history sample(s) lost"), "the summary counts the lost samples: \(r.stderr)")
 
         let alerts = try Self.objects(receiver.drain()).filter { $0["type"] as? String == "alert" }
         #expect(alerts.count > 100 && alerts.map { $0["alert_seq"] as? Int ?? -1 } == Array(1...alerts.count))

@@ -34,7 +34,8 @@ let package = Package(
         .target(name: "LiveSources", dependencies: ["Recording", "Sockets", "CLibUSB", "CSocketBatch"]),
         // Streams a USB plot source to stdout: what the umockdev tests run (see the README).
         .executableTarget(name: "USBProbe", dependencies: ["LiveSources"]),
-        .target(name: "Store", dependencies: ["Surveillance", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Store", dependencies: ["Surveillance", .product(name: "GRDB", package: "GRDB.swift"),
+                                             .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         .target(name: "Pipeline", dependencies: ["Asterix", "Recording", "Tracking", "Profiling", "Alerting"]),
         .executableTarget(
             name: "CentinelaCLI",

@@ -104,7 +104,12 @@ final class HistoryWriter: Sendable {
             try database.write { db in
                 // Prepared once per connection: a row costs its values, not its SQL.
                 let insert = try db.cachedStatement(sql: Self.insertSQL)
-                for t in chunk { try insert.execute(arguments: StatementArguments([sessionID] + TrackColumns.values(t))) }
+                for t in chunk {
+                    try RowInsert.execute(insert, in: db) { row in
+                        row.bind(sessionID)
+                        TrackColumns.bind(t, to: &row)
+                    }
+                }
             }
         } catch {
             let said = state.withLock { s -> StoreError? in

@@ -150,7 +150,7 @@ public final class StoreWriter {
             try file.queue.write { db in
                 // Prepared once per connection: a row costs its values, not its SQL.
                 let insertAlert = try db.cachedStatement(sql: StoredAlert.insertSQL)
-                for a in spool { try insertAlert.execute(arguments: StatementArguments(a.values())) }
+                for a in spool { try a.insert(with: insertAlert, in: db) }
             }
         } catch {
             failed(StoreError(error, path: file.path, writing: true))

@@ -9,7 +9,8 @@ import Synchronization
 /// frame's latency from plots in to datagrams sent at 9–10 ms, against 4 ms without history.
 ///
 /// The samples are handed over into a bounded queue: when it is full the oldest are dropped,
-/// counted and said once, rather than the pipeline waiting for the disk. The thread writes them
+/// counted and said once, rather than the pipeline waiting for the disk (or, for a recording,
+/// `StoreWriter` waits for room: `StoreSettings.historyQueueFull`). The thread writes them
 /// in transactions of at most `chunkRows` rows through the same connection as the alert commits,
 /// which SQLite serializes: an alert commit waits behind at most one short history transaction.
 final class HistoryWriter: Sendable {
@@ -28,6 +29,8 @@ final class HistoryWriter: Sendable {
     private struct State {
         /// Handed over, not yet taken by the thread, oldest first.
         var queue: [SystemTrack] = []
+        /// Taken by the thread, not yet written: with `queue`, what the capacity bounds.
+        var inFlight = 0
         /// The thread is writing or about to: a new hand-over needs no new wake-up.
         var draining = false
         var written = 0
@@ -53,12 +56,15 @@ final class HistoryWriter: Sendable {
         state.withLock { ($0.written, $0.lost, $0.overflowed) }
     }
 
+    /// Samples handed over and not yet written.
+    var waiting: Int { state.withLock { $0.queue.count + $0.inFlight } }
+
     /// Queues `samples` (oldest first) for the thread; never waits for the disk.
     func enqueue(_ samples: [SystemTrack]) {
         guard !samples.isEmpty else { return }
         let (wake, firstOverflow) = state.withLock { s -> (Bool, Bool) in
             s.queue.append(contentsOf: samples)
-            let excess = s.queue.count - capacity
+            let excess = min(s.queue.count + s.inFlight - capacity, s.queue.count)
             let first = excess > 0 && s.overflowed == 0
             if excess > 0 {
                 s.queue.removeFirst(excess)
@@ -84,6 +90,7 @@ final class HistoryWriter: Sendable {
             let batch = state.withLock { s -> [SystemTrack] in
                 let taken = s.queue
                 s.queue = []
+                s.inFlight = taken.count
                 if taken.isEmpty { s.draining = false }
                 return taken
             }
@@ -114,6 +121,7 @@ final class HistoryWriter: Sendable {
         } catch {
             let said = state.withLock { s -> StoreError? in
                 s.lost += chunk.count
+                s.inFlight -= chunk.count
                 guard s.failure == nil else { return nil }
                 s.failure = StoreError(error, path: path, writing: true)
                 return s.failure
@@ -123,6 +131,7 @@ final class HistoryWriter: Sendable {
         }
         let recovered = state.withLock { s -> Int? in
             s.written += chunk.count
+            s.inFlight -= chunk.count
             guard s.failure != nil else { return nil }
             s.failure = nil
             return s.lost

@@ -22,6 +22,16 @@ public struct StoreSettings: Sendable, Equatable {
     /// counted rather than the pipeline waiting for the disk. 100,000 is 3 minutes of the dense
     /// session's 460 samples a second.
     public var historyQueueCapacity = 100_000
+    public var historyQueueFull = HistoryQueueFull.dropOldest
+
+    /// What a full history queue does.
+    public enum HistoryQueueFull: Sendable {
+        /// Drops the oldest samples, counted and said: a live feed never waits for the disk.
+        case dropOldest
+        /// Waits until the history's thread has written what is queued: a recording loses
+        /// nothing, and a replay faster than the disk goes at the disk's pace.
+        case wait
+    }
     /// The file may not grow past this many bytes (SQLite's `max_page_count`); at the limit writes
     /// fail as on a full disk. nil: only the disk limits it.
     public var sizeLimit: Int?

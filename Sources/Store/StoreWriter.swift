@@ -29,6 +29,10 @@ public final class StoreWriter {
     public var samplesWritten: Int { history.counts.written }
     public var droppedSamples: Int { history.counts.lost }
     public var overflowedSamples: Int { history.counts.overflowed }
+    /// How often, and for how many seconds in all, the pipeline waited for the history's thread
+    /// to make room (`StoreSettings.HistoryQueueFull.wait`).
+    public private(set) var historyWaits = 0
+    public private(set) var historyWaitSeconds = 0.0
     /// The alert changes waiting for the store, oldest first.
     public private(set) var spool: [StoredAlert] = []
     /// Why the store cannot be written now; nil while it can.
@@ -91,10 +95,7 @@ public final class StoreWriter {
         }
         let started = clock.now
         let written = writeSpool()
-        if written, commitDurations.count < 100_000 {
-            let d = (clock.now - started).components
-            commitDurations.append(Double(d.seconds) + Double(d.attoseconds) * 1e-18)
-        }
+        if written, commitDurations.count < 100_000 { commitDurations.append(seconds(since: started)) }
         trimSpool()
         return numbers
     }
@@ -140,8 +141,20 @@ public final class StoreWriter {
     }
 
     private func handOverSamples() {
-        history.enqueue(samples)
-        samples.removeAll(keepingCapacity: true)
+        defer { samples.removeAll(keepingCapacity: true) }
+        guard settings.historyQueueFull == .wait else { return history.enqueue(samples) }
+        var start = 0
+        while start < samples.count {
+            let part = samples[start..<min(start + history.capacity, samples.count)]
+            if history.waiting + part.count > history.capacity {
+                let started = clock.now
+                history.flush()
+                historyWaits += 1
+                historyWaitSeconds += seconds(since: started)
+            }
+            history.enqueue(Array(part))
+            start += part.count
+        }
     }
 
     /// Writes the spool in one transaction; on success it is empty.
@@ -165,6 +178,11 @@ public final class StoreWriter {
         }
         spool.removeAll(keepingCapacity: true)
         return true
+    }
+
+    private func seconds(since start: ContinuousClock.Instant) -> Double {
+        let d = (clock.now - start).components
+        return Double(d.seconds) + Double(d.attoseconds) * 1e-18
     }
 
     private func failed(_ error: StoreError) {

@@ -40,8 +40,10 @@ struct StoreOptions: ParsableArguments {
             guard let sync = StoreSettings.Synchronous(rawValue: storeSync) else {
                 throw ValidationError("--store-sync takes normal or full; got '\(storeSync)'")
             }
-            let s = StoreSettings(synchronous: sync, historyInterval: historyInterval, spoolCapacity: storeSpool,
+            var s = StoreSettings(synchronous: sync, historyInterval: historyInterval, spoolCapacity: storeSpool,
                                   historyQueueCapacity: historyQueue, sizeLimit: storeLimitMib.map { $0 << 20 })
+            // A recording has no deadline: a replay that outruns the disk waits rather than loses history.
+            s.historyQueueFull = .wait
             if let problem = s.problem { throw ValidationError("store settings: \(problem)") }
             return s
         }

@@ -1,27 +1,15 @@
 import Foundation
 import Store
 import Surveillance
+import TestSupport
 import Testing
 
-/// A store whose files become read-only during the run, for real. As root, `chmod` stops no
-/// write, and a read-only (re)mount leaves the files SQLite already holds open writable (a bind
-/// mount) or is refused while they are open ("mount point is busy"); the immutable attribute
-/// (`chattr +i`, ext4 here) is what makes the kernel refuse writes to an open file, root's
-/// included. It goes on the database and its WAL, where commits are written; never on the `-shm`
-/// index, which SQLite maps in memory: a write to it would kill the process with SIGBUS.
+/// A store whose files become read-only during the run, for real: the immutable attribute on
+/// its database and WAL (`ImmutableFile`), which stops root's writes too.
 @Suite("Store on a read-only file", .serialized)
 struct ReadOnlyTests {
-    /// Sets or clears the immutable attribute of the store's database and WAL files.
     static func immutable(_ on: Bool, _ path: String) throws {
-        let chattr = Process()
-        chattr.executableURL = URL(fileURLWithPath: "/usr/bin/chattr")
-        chattr.arguments = [on ? "+i" : "-i", path, path + "-wal"]
-        let errors = Pipe()
-        chattr.standardError = errors
-        try chattr.run()
-        chattr.waitUntilExit()
-        let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(chattr.terminationStatus == 0, "chattr \(on ? "+i" : "-i") needs root and a file system with the immutable attribute: \(said)")
+        try ImmutableFile.set(on, ImmutableFile.storeFiles(path))
     }
 
     @Test("read-only mid-run: alerts keep their numbers, wait in the spool, are written once writable; said once each way")

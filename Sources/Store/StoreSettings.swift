@@ -18,15 +18,30 @@ public struct StoreSettings: Sendable, Equatable {
     /// Alert changes kept in memory while the store cannot be written; past that, the oldest are
     /// dropped (they were sent, but will not be stored) and counted.
     public var spoolCapacity = 10_000
+    /// History samples waiting for the history's thread; past that, the oldest are dropped and
+    /// counted rather than the pipeline waiting for the disk. 100,000 is 3 minutes of the dense
+    /// session's 460 samples a second.
+    public var historyQueueCapacity = 100_000
+    public var historyQueueFull = HistoryQueueFull.dropOldest
+
+    /// What a full history queue does.
+    public enum HistoryQueueFull: Sendable {
+        /// Drops the oldest samples, counted and said: a live feed never waits for the disk.
+        case dropOldest
+        /// Waits until the history's thread has written what is queued: a recording loses
+        /// nothing, and a replay faster than the disk goes at the disk's pace.
+        case wait
+    }
     /// The file may not grow past this many bytes (SQLite's `max_page_count`); at the limit writes
     /// fail as on a full disk. nil: only the disk limits it.
     public var sizeLimit: Int?
 
     public init(synchronous: Synchronous = .normal, historyInterval: Double = 10, spoolCapacity: Int = 10_000,
-                sizeLimit: Int? = nil) {
+                historyQueueCapacity: Int = 100_000, sizeLimit: Int? = nil) {
         self.synchronous = synchronous
         self.historyInterval = historyInterval
         self.spoolCapacity = spoolCapacity
+        self.historyQueueCapacity = historyQueueCapacity
         self.sizeLimit = sizeLimit
     }
 
@@ -34,6 +49,7 @@ public struct StoreSettings: Sendable, Equatable {
     public var problem: String? {
         if !(historyInterval > 0 && historyInterval.isFinite) { return "the history interval must be a positive number of seconds" }
         if spoolCapacity < 1 { return "the spool must hold at least one alert change" }
+        if historyQueueCapacity < 1 { return "the history queue must hold at least one sample" }
         if let sizeLimit, sizeLimit < 65_536 { return "the size limit must be at least 64 KiB" }
         return nil
     }

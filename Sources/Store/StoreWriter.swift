@@ -3,12 +3,14 @@ import Surveillance
 
 /// One run's writes to the store: a session row begun at the start and finished at the end; each
 /// frame's alert state changes numbered and committed in one transaction before the caller sends
-/// them; track history sampled (`HistorySampler`) and written once per second of data time.
+/// them; track history sampled (`HistorySampler`) and handed once per second of data time to a
+/// thread of its own (`HistoryWriter`), so that only the alert commits are on the frame's path.
 ///
 /// When a write fails (disk or size limit full, read-only file, locked), nothing stops: the alert
 /// changes keep their numbers and go out all the same, wait in a bounded spool, and are written
 /// with the next transaction that commits. `report` is told once when writing starts failing and
-/// once when it works again (not once per alert), and once when the spool overflows.
+/// once when it works again (not once per alert), and once when the spool overflows; the
+/// history's writes say the same of themselves.
 ///
 /// Not `Sendable`: use it from one task.
 public final class StoreWriter {
@@ -20,12 +22,17 @@ public final class StoreWriter {
     /// Alert changes numbered this run, and how many of them were `raised`.
     public private(set) var alertChanges = 0
     public private(set) var alertsRaised = 0
-    /// Alert changes dropped from a full spool, and history samples not written, because the
-    /// store could not be written.
+    /// Alert changes dropped from a full spool because the store could not be written.
     public private(set) var droppedAlerts = 0
-    public private(set) var droppedSamples = 0
-    /// History samples written.
-    public private(set) var samplesWritten = 0
+    /// History samples written; not written because the store could not be written; dropped
+    /// from the full history queue because the disk was slower than the history.
+    public var samplesWritten: Int { history.counts.written }
+    public var droppedSamples: Int { history.counts.lost }
+    public var overflowedSamples: Int { history.counts.overflowed }
+    /// How often, and for how many seconds in all, the pipeline waited for the history's thread
+    /// to make room (`StoreSettings.HistoryQueueFull.wait`).
+    public private(set) var historyWaits = 0
+    public private(set) var historyWaitSeconds = 0.0
     /// The alert changes waiting for the store, oldest first.
     public private(set) var spool: [StoredAlert] = []
     /// Why the store cannot be written now; nil while it can.
@@ -35,8 +42,9 @@ public final class StoreWriter {
     /// Seconds each alert commit took (the transaction of one frame's changes), the first 100,000.
     public private(set) var commitDurations: [Double] = []
 
-    private let report: (String) -> Void
+    private let report: @Sendable (String) -> Void
     private var sampler: HistorySampler
+    private let history: HistoryWriter
     private var samples: [SystemTrack] = []
     private var historyDue = -Double.infinity
     private var dataStart: Double?
@@ -49,7 +57,7 @@ public final class StoreWriter {
     /// since 1970, now). Throws when the session cannot be written: better to stop before the run
     /// than to find out at its first alert.
     public init(file: StoreFile, settings: StoreSettings, sources: [String], wallTime: Double,
-                report: @escaping (String) -> Void) throws(StoreError) {
+                report: @escaping @Sendable (String) -> Void) throws(StoreError) {
         guard let sampler = HistorySampler(interval: settings.historyInterval), settings.problem == nil else {
             throw StoreError(.writeFailed, path: file.path, detail: settings.problem ?? "bad settings")
         }
@@ -67,6 +75,8 @@ public final class StoreWriter {
         } catch {
             throw StoreError(error, path: file.path, writing: true)
         }
+        history = HistoryWriter(database: file.queue, path: file.path, sessionID: sessionID,
+                                capacity: settings.historyQueueCapacity, report: report)
     }
 
     /// Numbers one frame's alert changes and commits them (after any still spooled) in one
@@ -84,27 +94,23 @@ public final class StoreWriter {
             if alert.state == .raised { alertsRaised += 1 }
         }
         let started = clock.now
-        let written = write(samples: [])
-        if written, commitDurations.count < 100_000 {
-            let d = (clock.now - started).components
-            commitDurations.append(Double(d.seconds) + Double(d.attoseconds) * 1e-18)
-        }
+        let written = writeSpool()
+        if written, commitDurations.count < 100_000 { commitDurations.append(seconds(since: started)) }
         trimSpool()
         return numbers
     }
 
     /// One frame's track updates at data time `time`: the history keeps its samples of them and
-    /// writes them once a second of data time (with any spooled alert changes, so a store that
-    /// recovers is written even while no alert changes).
+    /// hands them to its thread once a second of data time; then any spooled alert changes are
+    /// tried again, so a store that recovers is written even while no alert changes.
     public func sample(_ updates: [SystemTrack], at time: Double) {
         if dataStart == nil { dataStart = time }
         dataEnd = time
         sampler.offer(updates, into: &samples)
-        // One transaction a second of data time keeps the history's cost to a few commits a
-        // second whatever the number of tracks.
         guard time >= historyDue else { return }
         historyDue = time + 1
-        if !samples.isEmpty || !spool.isEmpty { flushSamples() }
+        handOverSamples()
+        if !spool.isEmpty { _ = writeSpool() }
     }
 
     /// Ends the session: the last update of every live track, any spooled alert changes, the
@@ -113,7 +119,9 @@ public final class StoreWriter {
     public func finish(plots: Int, tracks: Int, wallTime: Double) -> Bool {
         finished = true
         sampler.finish(into: &samples)
-        flushSamples()
+        handOverSamples()
+        history.flush()
+        if !spool.isEmpty { _ = writeSpool() }
         do {
             try file.queue.write { db in
                 try db.execute(sql: """
@@ -128,27 +136,34 @@ public final class StoreWriter {
         if let first = spool.first, let last = spool.last {
             report("store: \(spool.count) alert change(s) not stored at the end (alert_seq \(first.alertSeq)–\(last.alertSeq)); they were sent")
         }
-        return failure == nil && spool.isEmpty && droppedAlerts == 0 && droppedSamples == 0
+        let history = history.counts
+        return failure == nil && spool.isEmpty && droppedAlerts == 0 && history.lost == 0 && history.overflowed == 0
     }
 
-    private static let insertSampleSQL = TrackColumns.insertSQL(into: "track_sample", leading: ["session_id"])
-
-    private func flushSamples() {
-        let batch = samples
-        samples.removeAll(keepingCapacity: true)
-        if write(samples: batch) { samplesWritten += batch.count } else { droppedSamples += batch.count }
-        trimSpool()
+    private func handOverSamples() {
+        defer { samples.removeAll(keepingCapacity: true) }
+        guard settings.historyQueueFull == .wait else { return history.enqueue(samples) }
+        var start = 0
+        while start < samples.count {
+            let part = samples[start..<min(start + history.capacity, samples.count)]
+            if history.waiting + part.count > history.capacity {
+                let started = clock.now
+                history.flush()
+                historyWaits += 1
+                historyWaitSeconds += seconds(since: started)
+            }
+            history.enqueue(Array(part))
+            start += part.count
+        }
     }
 
-    /// Writes the spool and `samples` in one transaction; on success the spool is empty.
-    private func write(samples batch: [SystemTrack]) -> Bool {
+    /// Writes the spool in one transaction; on success it is empty.
+    private func writeSpool() -> Bool {
         do {
             try file.queue.write { db in
                 // Prepared once per connection: a row costs its values, not its SQL.
                 let insertAlert = try db.cachedStatement(sql: StoredAlert.insertSQL)
-                for a in spool { try insertAlert.execute(arguments: StatementArguments(a.values())) }
-                let insertSample = try db.cachedStatement(sql: Self.insertSampleSQL)
-                for t in batch { try insertSample.execute(arguments: StatementArguments([sessionID] + TrackColumns.values(t))) }
+                for a in spool { try a.insert(with: insertAlert, in: db) }
             }
         } catch {
             failed(StoreError(error, path: file.path, writing: true))
@@ -157,13 +172,17 @@ public final class StoreWriter {
         if failure != nil {
             var s = "store: writing again; \(spool.count) spooled alert change(s) stored"
             if droppedAlerts > 0 { s += ", \(droppedAlerts) dropped from the full spool so far (sent, not stored)" }
-            if droppedSamples > 0 { s += ", \(droppedSamples) history sample(s) lost so far" }
             report(s)
             failure = nil
             spoolOverflowSaid = false
         }
         spool.removeAll(keepingCapacity: true)
         return true
+    }
+
+    private func seconds(since start: ContinuousClock.Instant) -> Double {
+        let d = (clock.now - start).components
+        return Double(d.seconds) + Double(d.attoseconds) * 1e-18
     }
 
     private func failed(_ error: StoreError) {

@@ -40,13 +40,15 @@ extension StoredAlert: FetchableRecord {
         into: "alert_change",
         leading: ["alert_seq", "session_id", "alert_id", "state", "alert_t", "raised_t", "class", "score", "reasons", "acknowledged"])
 
-    /// The values for `insertSQL`.
-    func values() throws -> [(any DatabaseValueConvertible)?] {
+    /// Writes this change with `insertSQL`, prepared as `statement`.
+    func insert(with statement: Statement, in db: Database) throws {
         // Reasons as a JSON array: free text (a newline, a quote), and SQLite's json_each reads it.
         let reasons = String(decoding: try JSONEncoder().encode(alert.reasons), as: UTF8.self)
-        let own: [(any DatabaseValueConvertible)?] = [alertSeq, sessionID, alert.id, alert.state.name, alert.time,
-                                                      alert.raisedTime, alert.classification, alert.score, reasons,
-                                                      alert.acknowledged]
-        return own + TrackColumns.values(alert.track)
+        try RowInsert.execute(statement, in: db) { row in
+            row.bind(alertSeq); row.bind(sessionID); row.bind(alert.id); row.bind(alert.state.name); row.bind(alert.time)
+            row.bind(alert.raisedTime); row.bind(alert.classification); row.bind(alert.score); row.bind(reasons)
+            row.bind(alert.acknowledged)
+            TrackColumns.bind(alert.track, to: &row)
+        }
     }
 }

@@ -20,14 +20,18 @@ enum TrackColumns {
     /// The column definitions, for CREATE TABLE.
     static var definitions: String { columns.map { "\($0.name) \($0.type)" }.joined(separator: ", ") }
 
-    /// The values of `t`, in the order of `columns`.
-    static func values(_ t: SystemTrack) -> [(any DatabaseValueConvertible)?] {
-        [Int(t.number), t.time, t.stage.name, t.source.name, t.latitude, t.longitude, t.x, t.y, t.vx, t.vy,
-         t.covariance.xx, t.covariance.xy, t.covariance.yy, t.altitude, t.verticalRate, t.flightLevel,
-         // The Mode 3/A item with its V/G/L bits, so nothing of what the radar said is lost; the
-         // callsign as its 48 bits of eight 6-bit characters, so one outside the alphabet survives.
-         t.mode3A.map { Int($0.item) }, t.address.map { Int($0.value) }, t.callsign.map { Int($0.bits) },
-         t.manoeuvring, t.firstTime, Int(t.updates), Int(t.lastSensor.sac), Int(t.lastSensor.sic), t.ended]
+    /// Binds the values of `t`, in the order of `columns`.
+    static func bind(_ t: SystemTrack, to row: inout RowInsert) {
+        row.bind(Int(t.number)); row.bind(t.time); row.bind(t.stage.name); row.bind(t.source.name)
+        row.bind(t.latitude); row.bind(t.longitude); row.bind(t.x); row.bind(t.y); row.bind(t.vx); row.bind(t.vy)
+        row.bind(t.covariance.xx); row.bind(t.covariance.xy); row.bind(t.covariance.yy)
+        row.bind(t.altitude); row.bind(t.verticalRate); row.bind(t.flightLevel)
+        // The Mode 3/A item with its V/G/L bits, so nothing of what the radar said is lost; the
+        // callsign as its 48 bits of eight 6-bit characters, so one outside the alphabet survives.
+        row.bind(t.mode3A.map { Int($0.item) }); row.bind(t.address.map { Int($0.value) })
+        row.bind(t.callsign.map { Int($0.bits) })
+        row.bind(t.manoeuvring); row.bind(t.firstTime); row.bind(Int(t.updates))
+        row.bind(Int(t.lastSensor.sac)); row.bind(Int(t.lastSensor.sic)); row.bind(t.ended)
     }
 
     /// `INSERT INTO table (leading…, track columns…) VALUES (?, …)`.

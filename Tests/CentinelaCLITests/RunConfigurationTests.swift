@@ -24,7 +24,7 @@ struct RunConfigurationTests {
              "radars": [{"sensor": "50/1", "latitude": 31.3, "longitude": -110.9, "height_m": 1200, "range_sigma_m": 116,
                          "azimuth_sigma_deg": 0.18, "editions": {"48": "1.31"}}],
              "zones": "z.geojson", "terrain": "tiles", "alerts": {"jsonl": null, "cot": "udp://127.0.0.1:7000"},
-             "tracks": {"cat062": null}, "store": {"path": null, "sync": "full", "history_interval_s": 5, "spool": 10, "limit_mib": 2},
+             "tracks": {"cat062": null}, "store": {"path": null, "sync": "full", "history_interval_s": 5, "spool": 10, "history_queue": 300, "limit_mib": 2},
              "health": {"port": 9100, "log_interval_s": 10}}
             """.utf8))
         #expect(c.sources == ["udp://127.0.0.1:9000", "usb://1209:0001:A17"])
@@ -35,7 +35,8 @@ struct RunConfigurationTests {
         #expect(c.zones == "z.geojson" && c.terrain == "tiles")
         #expect(c.alertsJSONLines == nil && c.alertsCursorOnTarget == "udp://127.0.0.1:7000")
         #expect(c.tracks == nil && c.storePath == nil)
-        #expect(c.store.synchronous == .full && c.store.historyInterval == 5 && c.store.spoolCapacity == 10 && c.store.sizeLimit == 2 << 20)
+        #expect(c.store.synchronous == .full && c.store.historyInterval == 5 && c.store.spoolCapacity == 10
+                && c.store.historyQueueCapacity == 300 && c.store.sizeLimit == 2 << 20)
         #expect(c.healthPort == 9100 && c.healthLogInterval == 10)
     }
 

@@ -175,25 +175,54 @@ import Testing
         #expect(try ReplayCommandTests.jsonLines(read.stdout).map(Self.withoutSeq) == numbered.map(Self.withoutSeq))
     }
 
+    /// A store made read-only in the middle of a replay (the immutable attribute on its database
+    /// and WAL, which stops root too), then writable again: the feed goes on without a gap; the
+    /// failure is said once by the alert commits and once by the history, and so is the
+    /// recovery; the alert changes of that time wait in the spool and are all stored; the history
+    /// samples of that time are lost, counted, and the run exits 1 for them.
+    @Test func aStoreMadeReadOnlyMidRunKeepsEveryAlert() throws {
+        let receiver = try LoopbackReceiver()
+        let store = Centinela.temporaryPath("readonly.sqlite")
+        defer { Centinela.removeStore(store) }
+        let errors = Pipe()
+        // 30 minutes of data at 100× take about 18 s; 236 alert changes.
+        let process = try Self.startNightReplay(store: store, alertsTo: receiver, speed: 100, stderr: errors)
+        var received: [[String: Any]] = []
+        try Self.receive(receiver, into: &received, untilAlerts: 20, while: process)
+        try ImmutableFile.set(true, ImmutableFile.storeFiles(store))
+        defer { try? ImmutableFile.set(false, ImmutableFile.storeFiles(store)) }
+        try Self.receive(receiver, into: &received, untilAlerts: 60, while: process)
+        #expect(process.isRunning, "the replay ended while the store was read-only")
+        try ImmutableFile.set(false, ImmutableFile.storeFiles(store))
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        received += try Self.objects(receiver.drain())
+
+        #expect(process.terminationStatus == 1, "history was lost: \(stderr)")
+        let said = stderr.split(separator: "\n").filter { $0.hasPrefix("replay: store:") }
+        #expect(said.count == 4, "\(stderr)")
+        #expect(said.filter { $0.contains("store: \(store): cannot write the store: disk I/O error; alerts still go out") }.count == 1)
+        #expect(said.filter { $0.hasPrefix("replay: store: writing again; ") }.count == 1)
+        #expect(said.filter { $0.contains("history: \(store): cannot write the store: disk I/O error") }.count == 1)
+        #expect(said.filter { $0.hasPrefix("replay: store: history: writing again; ") }.count == 1)
+        #expect(stderr.contains("history sample(s) lost") && !stderr.contains("not stored at the end"), "\(stderr)")
+
+        let alerts = received.filter { $0["type"] as? String == "alert" }
+        #expect(alerts.count > 60 && received.map { $0["seq"] as? Int ?? -1 } == Array(1...received.count))
+        #expect(alerts.map { $0["alert_seq"] as? Int ?? -1 } == Array(1...alerts.count))
+        let stored = try ReplayCommandTests.jsonLines(Centinela.run(["alerts", "--store", store]).stdout)
+        #expect(stored.map(Self.withoutSeq) == alerts.map(Self.withoutSeq), "every alert change sent is stored, in order")
+    }
+
     /// The test: a replay killed with SIGKILL in the middle loses no alert change it sent.
     @Test func killedMidReplayTheStoreHasEveryAlertThatWasSent() throws {
         let receiver = try LoopbackReceiver()
         let store = Centinela.temporaryPath("killed.sqlite")
         defer { Centinela.removeStore(store) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Centinela.binary)
         // 30 minutes of data at 200× take about 9 s.
-        process.arguments = ["replay", Self.night, "--zones", Self.zones, "--alerts", "udp://127.0.0.1:\(receiver.port)",
-                             "--store", store, "--speed", "200"]
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-
-        // Wait for some alert changes to arrive (bounded: two minutes at most).
+        let process = try Self.startNightReplay(store: store, alertsTo: receiver, speed: 200, stderr: FileHandle.nullDevice)
         var received: [[String: Any]] = []
-        for _ in 0..<6_000 where received.filter({ $0["type"] as? String == "alert" }).count < 40 && process.isRunning {
-            received += try Self.objects(receiver.drain())
-            usleep(20_000)
-        }
+        try Self.receive(receiver, into: &received, untilAlerts: 40, while: process)
         #expect(process.isRunning, "the replay ended before it could be killed in the middle")
         // A consumer may ask while the replay writes: it gets a consistent prefix.
         let during = try ReplayCommandTests.jsonLines(Centinela.run(["alerts", "--store", store]).stdout)
@@ -222,6 +251,27 @@ import Testing
 }
 
 extension StoreCommandTests {
+    /// The night session replayed with alerts into `store` at `speed`, started, not waited for.
+    static func startNightReplay(store: String, alertsTo receiver: LoopbackReceiver, speed: Int, stderr: Any) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Centinela.binary)
+        process.arguments = ["replay", night, "--zones", zones, "--alerts", "udp://127.0.0.1:\(receiver.port)",
+                             "--store", store, "--speed", "\(speed)"]
+        process.standardError = stderr
+        try process.run()
+        return process
+    }
+
+    /// Adds what `receiver` gets to `received` until it holds `count` alerts or `process` ends
+    /// (bounded: two minutes at most).
+    static func receive(_ receiver: LoopbackReceiver, into received: inout [[String: Any]], untilAlerts count: Int,
+                        while process: Process) throws {
+        for _ in 0..<6_000 where received.filter({ $0["type"] as? String == "alert" }).count < count && process.isRunning {
+            received += try objects(receiver.drain())
+            usleep(20_000)
+        }
+    }
+
     /// A recording that cannot be opened fails the run (exit 1) after the others are tracked; the
     /// store is finished all the same: every track's last update is in its history.
     @Test func aMissingRecordingStillFinishesTheStore() throws {
@@ -239,9 +289,10 @@ extension StoreCommandTests {
 
     /// A store that fills up during the run (its size limit is below what the night session
     /// writes): the feed still sends every alert change, numbered without a gap; each change of
-    /// state is said once (near the limit a small alert commit can fit where a history batch does
-    /// not, so it goes failed, writing again, failed, …), the loss at the end; the run exits 1;
-    /// what was stored is every change before the last failure, intact.
+    /// state is said once, by the alert commits and by the history's writes each for its own
+    /// (near the limit a small commit can fit where another does not, so each goes failed,
+    /// writing again, failed, …), the loss at the end; the run exits 1; what was stored is every
+    /// change before the last failure, intact.
     @Test func aFullStoreIsLoudAndTheFeedGoesOn() throws {
         let receiver = try LoopbackReceiver()
         let store = Centinela.temporaryPath("full.sqlite")
@@ -249,13 +300,21 @@ extension StoreCommandTests {
         let r = try Centinela.run(["replay", Self.night, "--zones", Self.zones, "--alerts", "udp://127.0.0.1:\(receiver.port)",
                                    "--store", store, "--store-limit-mib", "1"])
         #expect(r.status == 1, "\(r.stderr)")
-        let said = r.stderr.split(separator: "\n").filter { $0.hasPrefix("replay: store:") }.map { line in
-            line.contains("cannot write the store: database or disk is full") ? "failed"
-                : line.contains("writing again") ? "recovered" : line.contains("not stored at the end") ? "end" : String(line)
+        let lines = r.stderr.split(separator: "\n").filter { $0.hasPrefix("replay: store:") }
+        func states(_ lines: [Substring]) -> [String] {
+            lines.map { line in
+                line.contains("cannot write the store: database or disk is full") ? "failed"
+                    : line.contains("writing again") ? "recovered" : line.contains("not stored at the end") ? "end" : String(line)
+            }
         }
+        let said = states(lines.filter { !$0.hasPrefix("replay: store: history") })
         #expect(said.count >= 2 && said.last == "end", "\(r.stderr)")
         for (i, s) in said.dropLast().enumerated() { #expect(s == (i % 2 == 0 ? "failed" : "recovered"), "\(said)") }
         #expect(said.dropLast().last == "failed")
+        let history = states(lines.filter { $0.hasPrefix("replay: store: history: ") })
+        #expect(history.first == "failed", "\(r.stderr)")
+        for (i, s) in history.enumerated() { #expect(s == (i % 2 == 0 ? "failed" : "recovered"), "\(history)") }
+        #expect(r.stderr.contains("history sample(s) lost"), "the summary counts the lost samples: \(r.stderr)")
 
         let alerts = try Self.objects(receiver.drain()).filter { $0["type"] as? String == "alert" }
         #expect(alerts.count > 100 && alerts.map { $0["alert_seq"] as? Int ?? -1 } == Array(1...alerts.count))

@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import Store
 import Surveillance
+import Synchronization
 
 /// 2026-05-01T06:12:30.5Z.
 let may1 = 1_777_615_950.5
@@ -46,8 +47,9 @@ func storedAlerts(_ file: StoreFile, since: Int = 0, track: UInt16? = nil) throw
     return all
 }
 
-/// Collects what a `StoreWriter` reports.
-final class Messages: @unchecked Sendable {
-    var lines: [String] = []
-    func add(_ s: String) { lines.append(s) }
+/// Collects what a `StoreWriter` reports, from the pipeline's thread and the history's.
+final class Messages: Sendable {
+    private let said = Mutex<[String]>([])
+    var lines: [String] { said.withLock { $0 } }
+    func add(_ s: String) { said.withLock { $0.append(s) } }
 }

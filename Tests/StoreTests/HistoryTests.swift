@@ -91,4 +91,38 @@ struct HistoryTests {
         #expect(try file.history(track: 99) == nil)
         #expect(try file.history(track: 4, session: 2) == nil)
     }
+
+    @Test("the history queue is bounded: past its size the oldest samples are dropped, counted and said once")
+    func queueOverflow() throws {
+        let path = temporaryStore("history-queue")
+        defer { remove(path) }
+        let settings = StoreSettings(historyQueueCapacity: 3)
+        let messages = Messages()
+        let writer = try StoreWriter(file: StoreFile(path: path, writing: settings), settings: settings,
+                                     sources: ["one.pcap"], wallTime: 0, report: messages.add)
+        // Ten new tracks in one frame: ten first samples handed over at once, three fit.
+        writer.sample((1...10).map { makeTrack(number: $0) }, at: may1)
+        #expect(!writer.finish(plots: 0, tracks: 10, wallTime: 1), "a run that dropped history does not end clean")
+        #expect(writer.overflowedSamples == 7 && writer.samplesWritten == 3 && writer.droppedSamples == 0)
+        #expect(messages.lines == ["store: history queue full (3 samples): dropping the oldest, counted; the disk is slower than the history"])
+        let file = try StoreFile(path: path)
+        #expect(try (1...10).filter { try file.history(track: $0) != nil } == [8, 9, 10], "the newest kept")
+    }
+
+    @Test("a recording's history waits for room instead: nothing dropped, every track's first update stored")
+    func queueFullWaits() throws {
+        let path = temporaryStore("history-wait")
+        defer { remove(path) }
+        var settings = StoreSettings(historyQueueCapacity: 3)
+        settings.historyQueueFull = .wait
+        let messages = Messages()
+        let writer = try StoreWriter(file: StoreFile(path: path, writing: settings), settings: settings,
+                                     sources: ["one.pcap"], wallTime: 0, report: messages.add)
+        writer.sample((1...10).map { makeTrack(number: $0) }, at: may1)
+        writer.sample((11...20).map { makeTrack(number: $0, time: may1 + 1) }, at: may1 + 1)
+        #expect(writer.finish(plots: 0, tracks: 20, wallTime: 1))
+        #expect(writer.overflowedSamples == 0 && writer.samplesWritten == 20 && messages.lines.isEmpty, "\(messages.lines)")
+        let file = try StoreFile(path: path)
+        #expect(try (1...20).allSatisfy { try file.history(track: $0) != nil })
+    }
 }

@@ -32,6 +32,7 @@ extension RunConfiguration {
                 "sync": \(q(d.store.synchronous.rawValue)),
                 "history_interval_s": \(fixed(d.store.historyInterval, 1)),
                 "spool": \(d.store.spoolCapacity),
+                "history_queue": \(d.store.historyQueueCapacity),
                 "limit_mib": \(d.store.sizeLimit.map { String($0 >> 20) } ?? "null")
               },
               "health": {

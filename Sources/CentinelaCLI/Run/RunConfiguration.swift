@@ -85,7 +85,7 @@ struct RunConfiguration: Equatable {
             tracks = try t.string("cat062", else: tracks)
         }
         if let s = try root.object("store") {
-            try s.onlyKeys(["path", "sync", "history_interval_s", "spool", "limit_mib"])
+            try s.onlyKeys(["path", "sync", "history_interval_s", "spool", "history_queue", "limit_mib"])
             storePath = try s.string("path", else: storePath)
             if let sync = try s.string("sync") {
                 guard let v = StoreSettings.Synchronous(rawValue: sync) else { throw ConfigError(description: "store.sync: '\(sync)' is not normal or full") }
@@ -93,6 +93,7 @@ struct RunConfiguration: Equatable {
             }
             store.historyInterval = try s.number("history_interval_s", in: 0.001...86_400) ?? store.historyInterval
             store.spoolCapacity = try s.integer("spool", in: 1...10_000_000) ?? store.spoolCapacity
+            store.historyQueueCapacity = try s.integer("history_queue", in: 1...10_000_000) ?? store.historyQueueCapacity
             store.sizeLimit = try s.integer("limit_mib", in: 1...(1 << 30)).map { $0 << 20 }
             if let problem = store.problem { throw ConfigError(description: "store: \(problem)") }
         }

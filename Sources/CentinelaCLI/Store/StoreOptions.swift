@@ -24,6 +24,9 @@ struct StoreOptions: ParsableArguments {
     @Option(help: "Alert changes held in memory while the store cannot be written; past that the oldest are dropped and counted.")
     var storeSpool: Int = StoreSettings().spoolCapacity
 
+    @Option(help: "History samples waiting to be written; past that the oldest are dropped and counted rather than the pipeline waiting for the disk.")
+    var historyQueue: Int = StoreSettings().historyQueueCapacity
+
     @Option(help: "The store file may not grow past this many MiB: at the limit writes fail as on a full disk (default: no limit).")
     var storeLimitMib: Int?
 
@@ -37,8 +40,10 @@ struct StoreOptions: ParsableArguments {
             guard let sync = StoreSettings.Synchronous(rawValue: storeSync) else {
                 throw ValidationError("--store-sync takes normal or full; got '\(storeSync)'")
             }
-            let s = StoreSettings(synchronous: sync, historyInterval: historyInterval, spoolCapacity: storeSpool,
-                                  sizeLimit: storeLimitMib.map { $0 << 20 })
+            var s = StoreSettings(synchronous: sync, historyInterval: historyInterval, spoolCapacity: storeSpool,
+                                  historyQueueCapacity: historyQueue, sizeLimit: storeLimitMib.map { $0 << 20 })
+            // A recording has no deadline: a replay that outruns the disk waits rather than loses history.
+            s.historyQueueFull = .wait
             if let problem = s.problem { throw ValidationError("store settings: \(problem)") }
             return s
         }

@@ -18,6 +18,10 @@ enum StoreSummary {
         }
         if store.droppedAlerts > 0 { s += "; \(store.droppedAlerts) alert change(s) dropped from the full spool" }
         if store.droppedSamples > 0 { s += "; \(store.droppedSamples) history sample(s) lost" }
+        if store.historyWaits > 0 {
+            s += "; waited \(store.historyWaits) time(s), \(fixed(store.historyWaitSeconds, 3)) s in all, for the history's writes to make room"
+        }
+        if store.overflowedSamples > 0 { s += "; \(store.overflowedSamples) history sample(s) dropped from the full history queue" }
         Console.error(s)
         return complete
     }

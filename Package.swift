@@ -60,6 +60,6 @@ let package = Package(
         .testTarget(name: "LiveSourcesTests", dependencies: ["LiveSources", "Sockets", "Recording", "USBProbe", "TestSupport"]),
         .testTarget(name: "DisplayTests", dependencies: ["Display"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "CentinelaCLITests", dependencies: ["CentinelaCLI", "Asterix", "Recording", "Surveillance", "Pipeline", "Simulation", "TestSupport"]),
+        .testTarget(name: "CentinelaCLITests", dependencies: ["CentinelaCLI", "Asterix", "Recording", "Surveillance", "Pipeline", "Simulation", "Feeds", "Display", "TestSupport"]),
     ]
 )

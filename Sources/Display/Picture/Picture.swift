@@ -26,6 +26,9 @@ public struct Picture: Sendable {
     /// One short phrase per output, e.g. `CAT062 → 127.0.0.1:4001`.
     public var outputs: [String] = []
     public var replay: ReplayStatus?
+    /// Seconds since the host last received data, by the host's own clock: the status line flags
+    /// the picture STALE with this age when it passes `StatusLine.staleAfter`. Nil when unknown.
+    public var dataAge: Double?
     /// Updates not shown because the track table was full.
     public private(set) var refusedTracks = 0
 

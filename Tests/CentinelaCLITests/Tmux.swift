@@ -6,12 +6,12 @@ import Glibc
 final class Tmux {
     private let socket = "centinela-test-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
 
-    /// Starts `command` (run by sh, in the package root) in a `width`×`height` window. The pane
-    /// stays after the command exits, so its exit status and last words can be read.
+    /// Starts `command` (run by sh, in the package root) in a `width`×`height` window. The shell
+    /// then writes `[exited N]`, and the pane stays, so the exit status and last words can be read.
     init(width: Int, height: Int, command: String, environment: [String: String] = [:]) throws {
         let env = environment.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
         try tmux(["new-session", "-d", "-s", "t", "-x", "\(width)", "-y", "\(height)", "-c", Centinela.packageRoot,
-                  (env.isEmpty ? "" : "env \(env) ") + command])
+                  (env.isEmpty ? "" : "env \(env) ") + command + "; echo \"[exited $?]\""], output: false)
         try tmux(["set-option", "-t", "t", "remain-on-exit", "on"])
     }
 
@@ -36,6 +36,19 @@ final class Tmux {
         try tmux(["display-message", "-p", "-t", "t", "#{\(name)}"]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// The command's exit status once it has exited (128 + N for signal N); nil before.
+    var exitStatus: Int32? {
+        guard let line = (try? capture())?.last(where: { $0.hasPrefix("[exited ") }) else { return nil }
+        return Int32(line.dropFirst(8).prefix { $0.isNumber })
+    }
+
+    /// The command's process: the pane's shell's child.
+    func commandPID() throws -> pid_t? {
+        let shell = try variable("pane_pid")
+        let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+        return children.split(separator: " ").first.flatMap { pid_t($0) }
+    }
+
     /// Captures every 100 ms until `condition` holds on the screen, or `seconds` pass; the last capture.
     @discardableResult
     func waitFor(_ seconds: Double, escapes: Bool = false, _ condition: ([String]) -> Bool) throws -> [String]? {
@@ -48,18 +61,44 @@ final class Tmux {
         return nil
     }
 
+    /// Runs tmux and waits for it with posix_spawn and waitpid: Foundation's `Process` never saw
+    /// the client of `new-session` exit here (its server is forked from it and lives on).
     @discardableResult
-    private func tmux(_ arguments: [String]) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
-        p.arguments = ["-L", socket, "-f", "/dev/null"] + arguments
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else { throw TmuxError(arguments: arguments, status: p.terminationStatus) }
+    private func tmux(_ arguments: [String], output: Bool = true) throws -> String {
+        let args = ["tmux", "-L", socket, "-f", "/dev/null"] + arguments
+        var fds: [Int32] = [0, 0]
+        guard pipe(&fds) == 0 else { throw TmuxError(arguments: arguments, status: -1) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        if output {
+            posix_spawn_file_actions_adddup2(&actions, fds[1], 1)
+        } else {
+            // The server this may start outlives the call: it must not hold our pipe open.
+            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        }
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addclose(&actions, fds[0])
+        posix_spawn_file_actions_addclose(&actions, fds[1])
+        let argv = args.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, "/usr/bin/tmux", &actions, nil, argv, environ)
+        close(fds[1])
+        defer { close(fds[0]) }
+        guard spawned == 0 else { throw TmuxError(arguments: arguments, status: -1) }
+        var data: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while output {
+            let n = read(fds[0], &buffer, buffer.count)
+            if n <= 0 { break }
+            data += buffer[0..<n]
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let code = (status >> 8) & 0xFF
+        guard status & 0x7F == 0, code == 0 else { throw TmuxError(arguments: arguments, status: code) }
         return String(decoding: data, as: UTF8.self)
     }
 

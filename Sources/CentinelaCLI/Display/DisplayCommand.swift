@@ -29,9 +29,6 @@ struct DisplayCommand: ParsableCommand {
     @Option(help: "Folder of SRTM tiles: each track's height above the ground (needs --zones).")
     var terrain: String?
 
-    /// Seconds of data time after which a track with no update is taken off (its end was lost).
-    static let silentTrackExpiry = 60.0
-
     func validate() throws {
         guard tracks != nil || alerts != nil else { throw ValidationError("give --tracks, --alerts or both: the feeds to listen to") }
         for (name, value) in [("--tracks", tracks), ("--alerts", alerts)] {
@@ -65,7 +62,7 @@ struct DisplayCommand: ParsableCommand {
 
         let hub = DisplayHub()
         hub.post(map: DisplayMapBuilder.map(zones: context?.zones, radars: [], ground: context?.ground))
-        let session = try DisplaySession.start(hub: hub, expireAfter: Self.silentTrackExpiry)
+        let session = try DisplaySession.start(hub: hub)
         Shutdown.install()
         trackFeed?.0.start()
         alertFeed?.0.start()

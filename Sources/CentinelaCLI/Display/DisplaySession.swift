@@ -16,9 +16,13 @@ final class DisplaySession: Sendable {
         self.hold = Mutex(hold)
     }
 
-    /// Takes over the terminal on standard output and starts drawing. `expireAfter`: seconds of
-    /// data time after which a track with no update is taken off (a client that may miss ends).
-    static func start(hub: DisplayHub, expireAfter: Double? = nil) throws(RuntimeFailure) -> DisplaySession {
+    /// Seconds of data time after which a track with no update is taken off: the tracker drops a
+    /// tentative track that no plot confirms without a last update (within 4 scans, 48 s at most),
+    /// and a client can miss an ending.
+    static let silentTrackExpiry = 60.0
+
+    /// Takes over the terminal and starts drawing.
+    static func start(hub: DisplayHub) throws(RuntimeFailure) -> DisplaySession {
         // Handed to the display's thread, which alone uses it from here on.
         nonisolated(unsafe) let display: TerminalDisplay
         do {
@@ -32,7 +36,7 @@ final class DisplaySession: Sendable {
             var picture = Picture(map: DisplayMap(centre: .init(latitude: 0, longitude: 0)))
             display.run(snapshot: {
                 hub.drain(into: &picture)
-                if let expireAfter { picture.expire(silentFor: expireAfter) }
+                picture.expire(silentFor: silentTrackExpiry)
                 return picture
             }, request: { hub.request($0) }, until: { session.stopAsked.load(ordering: .relaxed) })
             session.done.signal()

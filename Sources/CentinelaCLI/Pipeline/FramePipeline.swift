@@ -52,9 +52,10 @@ final class FramePipeline {
         }
     }
 
-    /// An operator acknowledges the alert `id` at data time `time`: stored, sent, and shown.
-    func acknowledge(id: String, at time: Double) {
-        guard let alert = alerts?.acknowledge(id: id, at: time) else { return }
+    /// An operator acknowledges the alert `id`: stored, sent, and shown, dated by the tracker's
+    /// clock (the data's time, which a replay's operator sees).
+    func acknowledge(id: String) {
+        guard let alert = alerts?.acknowledge(id: id, at: run.tracker.clock) else { return }
         display?.hub.post(tracks: [], alerts: [DisplayAlert(alert)])
     }
 

@@ -108,7 +108,7 @@ struct RunCommand: ParsableCommand {
             for request in session?.hub.takeRequests() ?? [] {
                 switch request {
                 case .quit: quit = true
-                case .acknowledge(let id): pipeline.acknowledge(id: id, at: HostClock.utcNow())
+                case .acknowledge(let id): pipeline.acknowledge(id: id)
                 default: break  // live sources cannot be paused or stepped
                 }
             }

@@ -115,7 +115,7 @@ struct ReplayCommand: ParsableCommand {
             for request in session?.hub.takeRequests() ?? [] {
                 switch request {
                 case .quit: quit = true
-                case .acknowledge(let id): if let position { pipeline.acknowledge(id: id, at: position) }
+                case .acknowledge(let id): pipeline.acknowledge(id: id)
                 default: control.apply(request, scan: pipeline.run.tracker.knownRadars.map(\.scanPeriod).max() ?? 4)
                 }
             }
@@ -144,8 +144,9 @@ struct ReplayCommand: ParsableCommand {
             }
             pipeline.process(frame)
             if received != nil { position = received }
-            if let feed, let sources = status.sources(source.files, run: pipeline.run, state: "replaying") {
-                feed.hub.post(sources: sources, replay: control.status(position: position))
+            if let feed {
+                feed.hub.post(sources: status.sources(source.files, run: pipeline.run, state: "replaying"),
+                              replay: control.status(position: position))
             }
         } onFileEnd: { reader, duplicates, readError in
             var s = "\(reader.path): \(reader.format)"

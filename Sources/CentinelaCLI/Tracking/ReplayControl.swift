@@ -48,12 +48,12 @@ struct ReplayControl {
             if stepAsked {
                 stepAsked = false
                 stepEnd = time + stepLength
-                pacer = ReplayPacer(speed: speed)
             }
             guard let end = stepEnd, time < end else {
                 stepEnd = nil
                 return false
             }
+            return true  // a step is replayed at once, not paced
         }
         pacer.wait(for: time)
         return true

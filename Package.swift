@@ -36,11 +36,12 @@ let package = Package(
         .executableTarget(name: "USBProbe", dependencies: ["LiveSources"]),
         .target(name: "Store", dependencies: ["Surveillance", .product(name: "GRDB", package: "GRDB.swift"),
                                              .product(name: "GRDBSQLite", package: "GRDB.swift")]),
+        .target(name: "Display", dependencies: ["Surveillance"]),
         .target(name: "Pipeline", dependencies: ["Asterix", "Recording", "Tracking", "Profiling", "Alerting"]),
         .executableTarget(
             name: "CentinelaCLI",
             dependencies: [
-                "Asterix", "Recording", "Simulation", "Tracking", "Evaluation", "Feeds", "Pipeline", "Profiling", "Alerting", "Sockets", "LiveSources", "Store",
+                "Asterix", "Recording", "Simulation", "Tracking", "Evaluation", "Feeds", "Pipeline", "Profiling", "Alerting", "Sockets", "LiveSources", "Store", "Display",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,7 +59,8 @@ let package = Package(
         .testTarget(name: "AlertingTests", dependencies: ["Alerting"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Recording"]),
         .testTarget(name: "LiveSourcesTests", dependencies: ["LiveSources", "Sockets", "Recording", "USBProbe", "TestSupport"]),
+        .testTarget(name: "DisplayTests", dependencies: ["Display"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "CentinelaCLITests", dependencies: ["CentinelaCLI", "Asterix", "Recording", "Surveillance", "Pipeline", "Simulation", "TestSupport"]),
+        .testTarget(name: "CentinelaCLITests", dependencies: ["CentinelaCLI", "Asterix", "Recording", "Surveillance", "Pipeline", "Simulation", "Feeds", "Display", "TestSupport"]),
     ]
 )

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what Centinela needs on a Debian machine: system libraries, tshark, umockdev (a fake USB
+# Installs what Centinela needs on a Debian machine: system libraries, tshark, tmux (a real terminal
+# for the display's tests), umockdev (a fake USB
 # device for the USB source's tests), one Python venv per
 # oracle decoder (asterix-decoder and libasterix both install a module named `asterix`), and one for
 # the other independent references (pymap3d), and one for takproto, the TAK library that reads our
@@ -8,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-debs=(libusb-1.0-0-dev libsqlite3-dev zlib1g-dev tshark pkg-config umockdev libumockdev-dev)
+debs=(libusb-1.0-0-dev libsqlite3-dev zlib1g-dev tshark pkg-config umockdev libumockdev-dev tmux)
 missing=()
 for p in "${debs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

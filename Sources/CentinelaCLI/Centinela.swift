@@ -7,7 +7,7 @@ struct Centinela: ParsableCommand {
         commandName: "centinela",
         abstract: "Radar track processing for the northern border: ASTERIX in, tracks and alerts out.",
         subcommands: [DecodeCommand.self, ConvertCommand.self, SimulateCommand.self, ReplayCommand.self, EvaluateCommand.self,
-                      AlertsCommand.self, HistoryCommand.self, RecordCommand.self, RunCommand.self, ConfigCommand.self]
+                      AlertsCommand.self, HistoryCommand.self, RecordCommand.self, RunCommand.self, ConfigCommand.self, DisplayCommand.self]
     )
 
     /// Exit codes as DESIGN.md sets them: 0 success, 1 runtime failure, 2 bad usage or configuration

@@ -99,13 +99,13 @@ func pad3(_ cat: UInt8) -> String {
 /// Reads every frame of every file in order and drops second-LAN duplicates; `onFrame` gets each
 /// frame, `onFileEnd` the file's reader and the duplicates dropped once the file is read (or a
 /// read error ended it). Files that cannot be opened are reported on stderr; throws `ExitCode(1)`
-/// after the others are read if there were any.
-func forEachFrame(_ options: SourceOptions, onFrame: (Frame) -> Void,
+/// after the others are read if there were any. Reading ends early once `stop` returns true.
+func forEachFrame(_ options: SourceOptions, until stop: () -> Bool = { false }, onFrame: (Frame) -> Void,
                   onFileEnd: (_ reader: RecordingFile.Reader, _ duplicates: Int, _ readError: ContainerError?) -> Void) throws {
     let framing = PayloadFraming(rawValue: options.framing) ?? .plain
     let format = options.container.flatMap(ContainerFormat.init(rawValue:))
     var unreadable = 0
-    for path in options.files {
+    for path in options.files where !stop() {
         var reader: RecordingFile.Reader
         do {
             reader = try RecordingFile.open(path: path, format: format, framing: framing)
@@ -116,7 +116,7 @@ func forEachFrame(_ options: SourceOptions, onFrame: (Frame) -> Void,
         }
         var filter = DuplicateFilter(settings: options.duplicateSettings)
         var readError: ContainerError?
-        while true {
+        while !stop() {
             do throws(ContainerError) {
                 guard let frame = try reader.next() else { break }
                 if filter.admit(frame) { onFrame(frame) }

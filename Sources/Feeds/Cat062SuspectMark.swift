@@ -19,3 +19,31 @@ extension Cat062Record {
         otherItems.append(UntypedItem(code: ItemSpec.spCode, bytes: sp))
     }
 }
+
+/// The suspect mark of a CAT062 track, as a consumer reads it back from the SP field.
+public struct SuspectMark: Sendable, Equatable {
+    public var active: Bool
+    public var acknowledged: Bool
+    /// The score, in hundredths as sent.
+    public var score: Double
+    public var classification: String
+
+    public init(active: Bool, acknowledged: Bool, score: Double, classification: String) {
+        self.active = active
+        self.acknowledged = acknowledged
+        self.score = score
+        self.classification = classification
+    }
+}
+
+extension Cat062Record {
+    /// The suspect mark in the SP field, or nil: no SP, a layout version this reader does not
+    /// know, or a field too short or with a length byte that disagrees with the item.
+    public var suspectMark: SuspectMark? {
+        guard let sp = otherItems.first(where: { $0.code == ItemSpec.spCode })?.bytes,
+              sp.count >= 4, Int(sp[0]) == sp.count, sp[1] == Self.suspectMarkVersion, sp[3] <= 100 else { return nil }
+        let text = sp[4...].map { $0 < 0x20 || $0 > 0x7E ? UInt8(ascii: "?") : $0 }
+        return SuspectMark(active: sp[2] & 0x80 != 0, acknowledged: sp[2] & 0x40 != 0, score: Double(sp[3]) / 100,
+                           classification: String(decoding: text, as: UTF8.self))
+    }
+}

@@ -96,6 +96,12 @@ public struct Tracker {
         sensors.report(scanPeriod: scanPeriod, of: sensor)
     }
 
+    /// The radars whose antenna position is known, with their settings (position, scan period):
+    /// what a display draws as sites and steps a replay by.
+    public var knownRadars: [SensorSettings] {
+        sensors.sensors.lazy.filter { $0.site != nil }.map(\.settings)
+    }
+
     // MARK: Batches
 
     /// Tracks one batch of plots received at `receivedAt` (UTC seconds since 1970: it dates the

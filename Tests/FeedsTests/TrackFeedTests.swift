@@ -77,6 +77,22 @@ struct TrackFeedTests {
         #expect(back.tracks.first?.otherItems.first { $0.code == ItemSpec.spCode }?.bytes == sp.first?.bytes)
     }
 
+    @Test("a consumer reads the suspect mark back; an SP field of another layout or length is no mark")
+    func suspectMarkReadBack() throws {
+        var record = Cat062Record()
+        // The README's layout, written by hand: 14 bytes, active and acknowledged, 0.83, stone-skip.
+        record.otherItems = [UntypedItem(code: ItemSpec.spCode, bytes: [14, 1, 0xC0, 83] + Array("stone-skip".utf8))]
+        #expect(record.suspectMark == SuspectMark(active: true, acknowledged: true, score: 0.83, classification: "stone-skip"))
+        record.otherItems = [UntypedItem(code: ItemSpec.spCode, bytes: [6, 1, 0x80, 90, 0x1B, 0x5B])]
+        #expect(record.suspectMark?.classification == "?[", "a control byte from the wire is not passed on")
+        for hostile: [UInt8] in [[4, 2, 0x80, 50], [9, 1, 0x80, 50], [3, 1, 0x80], [4, 1, 0x80, 200], []] {
+            record.otherItems = [UntypedItem(code: ItemSpec.spCode, bytes: hostile)]
+            #expect(record.suspectMark == nil, "\(hostile)")
+        }
+        record.otherItems = []
+        #expect(record.suspectMark == nil)
+    }
+
     @Test("over loopback: tracks with the suspect marked, then SDPS status every 5 s of data time")
     func loopback() throws {
         let receiver = try LoopbackReceiver()

@@ -12,7 +12,8 @@ final class AlertPipeline {
     private var watch: SuspectWatch
     private let feeds: [AlertFeed]
     private let store: StoreWriter?
-    private var changes: [Alert] = []
+    /// The alert changes of the last frame judged.
+    private(set) var changes: [Alert] = []
     private(set) var raised = 0
     private(set) var sent = 0
     let disabledRules: [String]
@@ -43,6 +44,9 @@ final class AlertPipeline {
         try self.init(context: options.context(), destinations: destinations, store: store)
     }
 
+    /// The zones and ground the alerts are judged against.
+    var context: ProfileContext { watch.classifier.context }
+
     /// The active alert of a track number, if any.
     func active(track: UInt16) -> Alert? { watch.lifecycle.active(track: track) }
 
@@ -57,6 +61,16 @@ final class AlertPipeline {
             sent += 1
         }
         tick(at: time)
+    }
+
+    /// An operator acknowledges an active alert: the change is stored, then sent, like any other;
+    /// nil when no alert of that id is active.
+    func acknowledge(id: String, at time: Double) -> Alert? {
+        guard let alert = watch.acknowledge(id: id, at: time) else { return nil }
+        let alertSeq = store?.record([alert]).first
+        for feed in feeds { feed.send(alert, alertSeq: alertSeq) }
+        sent += 1
+        return alert
     }
 
     /// Time has reached `time`: heartbeats go out when due (`final`: now, whether due or not).

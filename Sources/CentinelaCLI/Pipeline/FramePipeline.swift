@@ -1,3 +1,4 @@
+import Display
 import Feeds
 import Pipeline
 import Recording
@@ -13,6 +14,8 @@ final class FramePipeline {
     let store: StoreWriter?
     let trackFeed: TrackFeed?
     let lines: OutputBuffer?
+    /// The operator's display in this process, if one is shown.
+    var display: DisplayFeed?
     private var updates: [SystemTrack] = []
     private(set) var totalUpdates = 0
     /// Each frame from its plots in hand to its last datagram handed to the kernel: the latency
@@ -54,6 +57,9 @@ final class FramePipeline {
     private func send(at received: Double?) {
         if let alerts, let received { alerts.process(updates, at: received) }
         if let store, let received { store.sample(updates, at: received) }
+        if let display {
+            display.post(updates, alerts: alerts?.changes ?? [], radars: run.tracker.knownRadars) { alerts?.active(track: $0) }
+        }
         totalUpdates += updates.count
         if let lines {
             lines.write { bytes in for u in updates { TrackJSON.append(u, to: &bytes) } }
@@ -62,6 +68,13 @@ final class FramePipeline {
             trackFeed.send(updates) { alerts?.active(track: $0) }
             if let received { trackFeed.tick(at: received, overloaded: overloaded) }
         }
+    }
+
+    /// An operator acknowledges the alert `id`: stored, sent, and shown, dated by the tracker's
+    /// clock (the data's time, which a replay's operator sees).
+    func acknowledge(id: String) {
+        guard let alert = alerts?.acknowledge(id: id, at: run.tracker.clock) else { return }
+        display?.hub.post(tracks: [], alerts: [DisplayAlert(alert)])
     }
 
     /// A frame before the part being tracked: its radars' service messages only.

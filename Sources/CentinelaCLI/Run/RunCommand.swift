@@ -35,6 +35,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Serve metrics on 127.0.0.1:PORT (0: any free port): replaces the configuration's health.port.")
     var healthPort: Int?
 
+    @Flag(help: "Show the operator's track display in this terminal (q or SIGINT stops the run). With zones, alerts are judged for it even with no alert feed.")
+    var display = false
+
     /// The configuration file's settings with the command line's on top.
     func settings() throws -> RunConfiguration {
         var c = RunConfiguration()
@@ -63,13 +66,27 @@ struct RunCommand: ParsableCommand {
         let live = try config.specs.enumerated().map { number, spec throws(RuntimeFailure) in
             try LiveSource(spec, number: number, ring: ring, changes: changes) { SourceLog.line("run: " + $0) }
         }
-        let pipeline = try Self.pipeline(config)
+        let pipeline = try Self.pipeline(config, judgeAlerts: config.alertsWanted || display)
         let server: MetricsServer?
         do { server = try config.healthPort.map { port throws(RuntimeFailure) in try MetricsServer(port: port) } } catch {
             _ = pipeline.finishStore()
             throw error
         }
 
+        let session: DisplaySession?
+        do {
+            if display {
+                let feed = DisplayFeed(context: pipeline.alerts?.context)
+                pipeline.display = feed
+                feed.hub.post(outputs: Self.outputNames(config))
+                session = try DisplaySession.start(hub: feed.hub)
+            } else {
+                session = nil
+            }
+        } catch {
+            _ = pipeline.finishStore()
+            throw error
+        }
         Shutdown.install()
         for s in live { s.start() }
         server?.start()
@@ -78,13 +95,23 @@ struct RunCommand: ParsableCommand {
         var core = CoreLoop(ring: ring, pipeline: pipeline, sources: live.count)
         var health = Health(sources: live, now: HostClock.monotonic())
         var lastPoll = HostClock.monotonic(), lastLog = lastPoll
+        var rates = SourceRates(sources: live)
         func report(_ now: Double, log: Bool) {
             let counts = core.counts
             if log { Console.error(health.line(live, ring: ring, core: counts, now: now)) }
             server?.publish(Health.metrics(live, ring: ring, core: counts))
+            if let session { session.hub.post(sources: rates.statuses(live, now: now)) }
         }
         report(lastPoll, log: false)
-        while Shutdown.requested == nil {
+        var quit = false
+        while Shutdown.requested == nil, !quit {
+            for request in session?.hub.takeRequests() ?? [] {
+                switch request {
+                case .quit: quit = true
+                case .acknowledge(let id): pipeline.acknowledge(id: id)
+                default: break  // live sources cannot be paused or stepped
+                }
+            }
             let now = core.step()
             // A tenth of a second is soon enough to say a state changed, and costs nothing.
             guard now - lastPoll >= 0.1 else { continue }
@@ -100,6 +127,7 @@ struct RunCommand: ParsableCommand {
         pipeline.tick(at: HostClock.utcNow(), final: true)
         report(HostClock.monotonic(), log: true)
         server?.stop()
+        session?.stop()
         Console.error(ReplayCommand.summary(pipeline.run, updates: pipeline.totalUpdates, elapsed: HostClock.monotonic() - core.started,
                                            latency: pipeline.latency, trackFeed: pipeline.trackFeed, command: "run"))
         if let alerts = pipeline.alerts {
@@ -109,8 +137,15 @@ struct RunCommand: ParsableCommand {
         if !pipeline.finishStore() { throw ExitCode(1) }
     }
 
-    /// The shared pipeline, its feeds and store opened as the configuration says.
-    static func pipeline(_ config: RunConfiguration) throws(RuntimeFailure) -> FramePipeline {
+    /// The outputs as the display's status line names them.
+    private static func outputNames(_ config: RunConfiguration) -> [String] {
+        [("CAT062", config.tracks), ("JSON", config.alertsJSONLines), ("CoT", config.alertsCursorOnTarget), ("store", config.storePath)]
+            .compactMap { name, value in value.map { "\(name) \($0)" } }
+    }
+
+    /// The shared pipeline, its feeds and store opened as the configuration says; alerts are judged
+    /// when `judgeAlerts` and there are zones.
+    static func pipeline(_ config: RunConfiguration, judgeAlerts: Bool) throws(RuntimeFailure) -> FramePipeline {
         let run = TrackingRun(settings: config.trackerSettings, editions: config.editionTable)
         let trackFeed: TrackFeed?
         do {
@@ -126,7 +161,7 @@ struct RunCommand: ParsableCommand {
         }
         do {
             var alerts: AlertPipeline?
-            if config.alertsWanted, let zones = config.zones {
+            if judgeAlerts, let zones = config.zones {
                 let context = try AlertOptions.context(zones: zones, terrain: config.terrain, terrainName: "terrain")
                 let destinations = [(AlertFeedFormat.jsonLines, config.alertsJSONLines), (.cursorOnTarget, config.alertsCursorOnTarget)]
                     .compactMap { format, destination in destination.map { (format, $0) } }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Glibc
 import Pipeline
 import Feeds
 import Recording
@@ -36,6 +37,9 @@ struct ReplayCommand: ParsableCommand {
     @Option(help: "Write track updates as JSON lines to FILE ('-' for standard output).")
     var jsonl: String?
 
+    @Flag(help: "Show the operator's track display in this terminal; its keys pause, step and speed the replay and acknowledge alerts. With --zones, alerts are judged for it even without --alerts or --cot.")
+    var display = false
+
     func validate() throws {
         guard speed == "max" || Double(speed).map({ $0 > 0 && $0.isFinite }) == true else {
             throw ValidationError("--speed takes max or a positive factor such as 1 or 10; got '\(speed)'")
@@ -63,9 +67,12 @@ struct ReplayCommand: ParsableCommand {
         }
     }
 
+    /// Alerts are judged for a feed, or for the display when there are zones to judge against.
+    private var alertsWanted: Bool { alerting.wanted || (display && alerting.zones != nil) }
+
     func run() throws {
         let run = TrackingRun(settings: try tracking.settings, editions: try source.editionTable(), date: tracking.midnight)
-        var pacer = ReplayPacer(speed: speed == "max" ? nil : Double(speed))
+        var control = ReplayControl(speed: speed == "max" ? nil : Double(speed))
         let trackFeed: TrackFeed?
         do {
             trackFeed = try tracks.map { try TrackFeed(to: UDPAddress($0)) }
@@ -73,14 +80,14 @@ struct ReplayCommand: ParsableCommand {
             throw RuntimeFailure(message: "--tracks: \(error)")
         }
         let lines = try jsonl.map { path throws(RuntimeFailure) in try OutputBuffer(path: path) }
-        let storePath = storing.path(alertsWanted: alerting.wanted)
-        if alerting.wanted, storePath == nil {
+        let storePath = storing.path(alertsWanted: alertsWanted)
+        if alertsWanted, storePath == nil {
             Console.error("replay: --no-store: alerts are sent but not stored (alert_seq null); a consumer cannot recover a lost one")
         }
         let store = try storePath.map { path throws(RuntimeFailure) in try storing.writer(path: path, sources: source.files) }
         let alerts: AlertPipeline?
         do {
-            alerts = alerting.wanted ? try AlertPipeline(alerting, store: store) : nil
+            alerts = alertsWanted ? try AlertPipeline(alerting, store: store) : nil
         } catch {
             // The session began: it ends, empty, whatever stopped the run.
             if let store { _ = StoreSummary.finish(store, plots: 0, tracks: 0) }
@@ -94,11 +101,32 @@ struct ReplayCommand: ParsableCommand {
             Console.error("replay: these profile rules are off: " + alerts.disabledRules.joined(separator: "; "))
         }
 
+        let feed = display ? DisplayFeed(context: alerts?.context) : nil
+        let session = try feed.map { feed throws(RuntimeFailure) in try DisplaySession.start(hub: feed.hub) }
+        pipeline.display = feed
+        feed?.hub.post(outputs: outputNames(store: storePath))
+        var status = ReplayRate()
+        // SIGINT, SIGTERM or the display's quit: stop reading, and end as at the recording's end.
+        Shutdown.install()
+        var quit = false
+        var position: Double?
+        /// Serves the operator's requests; false once asked to stop.
+        func serve() -> Bool {
+            for request in session?.hub.takeRequests() ?? [] {
+                switch request {
+                case .quit: quit = true
+                case .acknowledge(let id): pipeline.acknowledge(id: id)
+                default: control.apply(request, scan: pipeline.run.tracker.knownRadars.map(\.scanPeriod).max() ?? 4)
+                }
+            }
+            return !quit && Shutdown.requested == nil
+        }
+
         let startPoint = try startPoint
         var startTime: Double? = if case .time(let t) = startPoint { t } else { nil }
         var skipped = 0
         let started = HostClock.monotonic()
-        try forEachFrame(source) { frame in
+        try forEachFrame(source, until: { quit || Shutdown.requested != nil }) { frame in
             let received = pipeline.run.receiveTime(of: frame)
             if case .offset(let seconds) = startPoint, startTime == nil, let received { startTime = received + seconds }
             if let startTime, let received, received < startTime {
@@ -106,9 +134,20 @@ struct ReplayCommand: ParsableCommand {
                 pipeline.observe(frame)
                 return
             }
-            // Pacing is outside the frame's latency.
-            if let received { pacer.wait(for: received) }
+            // Pacing (and a pause) is outside the frame's latency.
+            if let received {
+                while serve(), !control.admit(frameAt: received) {
+                    session?.hub.post(replay: control.status(position: position))
+                    usleep(20_000)
+                }
+                guard serve() else { return }
+            }
             pipeline.process(frame)
+            if received != nil { position = received }
+            if let feed {
+                feed.hub.post(sources: status.sources(source.files, run: pipeline.run, state: "replaying"),
+                              replay: control.status(position: position))
+            }
         } onFileEnd: { reader, duplicates, readError in
             var s = "\(reader.path): \(reader.format)"
             if duplicates > 0 { s += ", \(duplicates) duplicate(s) dropped" }
@@ -116,7 +155,18 @@ struct ReplayCommand: ParsableCommand {
             if let readError { s += "; read error: \(readError)" }
             Console.error(s)
         }
+        // Stopped early: the final heartbeats a consumer reads the end from.
+        if quit || Shutdown.requested != nil, let position { pipeline.tick(at: position, final: true) }
         lines?.flush()
+        if let session {
+            // The picture stays up at the end, for the operator to read, until quit.
+            let finished = !quit && Shutdown.requested == nil
+            session.hub.post(sources: status.sources(source.files, run: pipeline.run, state: finished ? "finished" : "stopped", now: true),
+                             replay: control.status(position: position, finished: finished))
+            while serve() { usleep(50_000) }
+            session.stop()
+        }
+        if let signal = Shutdown.requested { Console.error("replay: stopped by signal \(signal)") }
         if skipped > 0 { Console.error("replay: \(skipped) frame(s) before --start \(start ?? "") read for their radars only") }
         let elapsed = HostClock.monotonic() - started
         Console.error(Self.summary(pipeline.run, updates: pipeline.totalUpdates, elapsed: elapsed, latency: pipeline.latency, trackFeed: trackFeed))
@@ -125,6 +175,17 @@ struct ReplayCommand: ParsableCommand {
             for off in alerts.rulesOff { Console.error("  rules off: \(off)") }
         }
         if !pipeline.finishStore() { throw ExitCode(1) }
+    }
+
+    /// The outputs as the display's status line names them.
+    private func outputNames(store: String?) -> [String] {
+        var out: [String] = []
+        if let tracks { out.append("CAT062 \(tracks)") }
+        if let a = alerting.alerts { out.append("JSON \(a)") }
+        if let c = alerting.cot { out.append("CoT \(c)") }
+        if let jsonl { out.append("tracks \(jsonl)") }
+        if let store { out.append("store \(store)") }
+        return out
     }
 
     static func summary(_ run: TrackingRun, updates: Int, elapsed: Double, latency: LatencyHistogram,

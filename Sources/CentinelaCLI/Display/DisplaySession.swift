@@ -1,0 +1,58 @@
+import Display
+import Foundation
+import Glibc
+import Synchronization
+
+/// The operator's display on this terminal, on a thread of its own: it redraws from the hub's
+/// picture and hands the operator's requests to the hub, while the calling thread tracks.
+final class DisplaySession: Sendable {
+    let hub: DisplayHub
+    private let stopAsked = Atomic(false)
+    private let done = DispatchSemaphore(value: 0)
+    private let hold: Mutex<StderrHold?>
+
+    private init(hub: DisplayHub, hold: StderrHold?) {
+        self.hub = hub
+        self.hold = Mutex(hold)
+    }
+
+    /// Seconds of data time after which a track with no update is taken off: the tracker drops a
+    /// tentative track that no plot confirms without a last update (within 4 scans, 48 s at most),
+    /// and a client can miss an ending.
+    static let silentTrackExpiry = 60.0
+
+    /// Takes over the terminal and starts drawing.
+    static func start(hub: DisplayHub) throws(RuntimeFailure) -> DisplaySession {
+        // Handed to the display's thread, which alone uses it from here on.
+        nonisolated(unsafe) let display: TerminalDisplay
+        do {
+            display = TerminalDisplay(terminal: try Terminal(),
+                                      colour: ScreenWriter.colourAllowed(environment: ProcessInfo.processInfo.environment))
+        } catch {
+            throw RuntimeFailure(message: "--display needs a terminal: \(error)")
+        }
+        let session = DisplaySession(hub: hub, hold: StderrHold())
+        let thread = Thread {
+            var picture = Picture(map: DisplayMap(centre: .init(latitude: 0, longitude: 0)))
+            display.run(snapshot: {
+                hub.drain(into: &picture)
+                picture.expire(silentFor: silentTrackExpiry)
+                return picture
+            }, request: { hub.request($0) }, until: { session.stopAsked.load(ordering: .relaxed) })
+            session.done.signal()
+        }
+        thread.start()
+        return session
+    }
+
+    /// Ends the display (the terminal restored) and puts back stderr, with what was held.
+    func stop() {
+        stopAsked.store(true, ordering: .relaxed)
+        done.wait()
+        done.signal()  // a second stop returns at once
+        hold.withLock { hold in
+            hold?.release()
+            hold = nil
+        }
+    }
+}

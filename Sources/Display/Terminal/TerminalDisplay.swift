@@ -1,0 +1,60 @@
+import Surveillance
+
+/// The display loop a host runs on its own thread: draws the picture about four times a second,
+/// writing only what changed, and reads keys in between. Keys that change the view redraw at
+/// once; the others go to the host as `DisplayRequest`s. Returns after `q` (having passed
+/// `.quit` to the host) or when `until` says so, with the terminal restored.
+public final class TerminalDisplay {
+    public static let redrawInterval = 0.25
+
+    private let terminal: Terminal
+    public private(set) var view: ViewState
+    private var writer: ScreenWriter
+    private var keys = KeyDecoder()
+
+    /// `colour` false honours `NO_COLOR` (see `ScreenWriter.colourAllowed`).
+    public init(terminal: Terminal, view: ViewState = ViewState(), colour: Bool) {
+        self.terminal = terminal
+        self.view = view
+        writer = ScreenWriter(colour: colour)
+    }
+
+    public func run(snapshot: () -> Picture, request: (DisplayRequest) -> Void, until: () -> Bool) {
+        defer { terminal.restore() }
+        var picture = snapshot()
+        draw(picture)
+        var nextDraw = HostClock.monotonic() + Self.redrawInterval
+        while !until() {
+            let now = HostClock.monotonic()
+            if now >= nextDraw {
+                picture = snapshot()
+                draw(picture)
+                nextDraw = now + Self.redrawInterval
+            }
+            let wait = Int32(max(0, (nextDraw - HostClock.monotonic()) * 1000).rounded(.up))
+            let bytes = terminal.read(waiting: keys.hasPending ? min(wait, 50) : wait)
+            var pressed = keys.feed(bytes)
+            if bytes.isEmpty { pressed += keys.flush() }
+            for key in pressed {
+                if key == .redraw {
+                    writer.invalidate()
+                    nextDraw = 0
+                    continue
+                }
+                let before = view
+                if let r = view.press(key, in: picture) {
+                    request(r)
+                    if r == .quit { return }
+                }
+                if view != before { nextDraw = 0 }
+            }
+        }
+    }
+
+    /// One redraw at the terminal's size now, so a resize shows at the next redraw.
+    private func draw(_ picture: Picture) {
+        let size = terminal.size() ?? (80, 24)
+        let screen = DisplayRenderer.render(picture, view: &view, width: size.width, height: size.height)
+        terminal.write(writer.update(to: screen))
+    }
+}

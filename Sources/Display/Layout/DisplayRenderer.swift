@@ -35,7 +35,7 @@ public enum DisplayRenderer {
     }
 
     private static func planTitle(_ picture: Picture, _ view: ViewState) -> String {
-        var t = "Plan  \(fixed(view.metresPerDot, 0)) m/dot"
+        var t = "Plan  \(fixed(view.scale, 0)) m/dot"
         if view.follow, let s = view.selected { t += "  following \(s)" }
         return t
     }

@@ -49,11 +49,14 @@ public final class TerminalDisplay {
                     continue
                 }
                 let before = view
-                if let r = view.press(key, in: picture) {
-                    request(r)
-                    if r == .quit { return }
+                let asked = view.press(key, in: picture)
+                if let asked {
+                    request(asked)
+                    if asked == .quit { return }
                 }
-                if view != before { nextDraw = 0 }
+                // Show the change at once: a new view now, the host's answer (PAUSED, a speed,
+                // an ACK) as soon as the next snapshot has it.
+                if view != before || asked != nil { nextDraw = 0 }
             }
         }
     }

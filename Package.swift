@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "Recording", targets: ["Recording"]),
         .library(name: "Tracking", targets: ["Tracking"]),
         .library(name: "Simulation", targets: ["Simulation"]),
+        .library(name: "Display", targets: ["Display"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -58,5 +58,15 @@ let package = Package(
             path: "Benchmarks/Tracking",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // The operator's display: one redraw (render and diff) of a busy picture.
+        .executableTarget(
+            name: "DisplayBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Display", package: mainIdentity),
+            ],
+            path: "Benchmarks/Display",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

@@ -93,6 +93,17 @@ import Testing
         #expect(!marks.contains(" "))
     }
 
+    @Test func historyDotsMarkWhereATrackHasBeen() {
+        // Earlier at 10 km south, 5 km west: dot (15, 110), the right-hand dot of the third row of
+        // cell (7, 27), Braille dot 6 (0x20). No ring crosses that cell (the 10 km ring passes
+        // 5 km west at dot row 103, the 12 km ring at 114).
+        var picture = Fixtures.picture([Fixtures.track(5, north: -10_000, east: -5_000)])
+        picture.apply(Fixtures.track(5, north: -10_000, east: 1_000, time: Fixtures.time + Picture.historySpacing))
+        let screen = draw(picture)
+        #expect(screen[7, 27].character == "\u{2820}")
+        #expect(screen[22, 27].character == "O") // the track where it is now
+    }
+
     @Test func theLeaderLineShowsOneMinuteOfFlight() {
         // 10 km south, 1 km east: dot (45, 110), cell (22, 27). 50 m/s east for a minute is 3 km,
         // 15 dots: dots 45…60 of dot row 110, so cells 23 to 29 of row 27 carry Braille dots and

@@ -82,6 +82,45 @@ import Testing
         #expect(pty.drain().isEmpty)
     }
 
+    /// Runs `body` in a forked child that takes the terminal first; returns its wait status,
+    /// nil if it did not end within 10 s (a child stuck after fork must not hang the suite).
+    private func child(on pty: PseudoTerminal, _ body: @escaping (Terminal?) -> Void) -> Int32? {
+        let path = pty.slavePath
+        let pid = fork()
+        if pid == 0 {
+            let terminal = try? Terminal(device: path)
+            withExtendedLifetime(terminal) { body(terminal) }
+            _exit(3)
+        }
+        var status: Int32 = 0
+        for _ in 0..<1000 {
+            if waitpid(pid, &status, WNOHANG) == pid { return status }
+            usleep(10_000)
+        }
+        kill(pid, SIGKILL)
+        return nil
+    }
+
+    @Test func aCrashGivesTheTerminalBackAndStillKillsTheProgram() throws {
+        let pty = try PseudoTerminal(width: 80, height: 24)
+        let before = pty.settings()
+        let status = child(on: pty) { _ in _ = raise(SIGSEGV) }
+        #expect(status.map { $0 & 0x7F } == SIGSEGV) // killed by the signal itself, not an exit
+        let written = String(decoding: pty.drain(), as: UTF8.self)
+        #expect(written.contains("\u{1B}[?1049h"))     // it had taken the terminal
+        #expect(written.hasSuffix("\u{1B}[?1049l"))    // and gave it back on the way down
+        #expect(pty.settings().c_lflag == before.c_lflag)
+    }
+
+    @Test func anExitWithoutRestoreGivesTheTerminalBack() throws {
+        let pty = try PseudoTerminal(width: 80, height: 24)
+        let before = pty.settings()
+        let status = child(on: pty) { _ in exit(0) } // exit, not _exit: atexit handlers run
+        #expect(status == 0)
+        #expect(String(decoding: pty.drain(), as: UTF8.self).hasSuffix("\u{1B}[?1049l"))
+        #expect(pty.settings().c_lflag == before.c_lflag)
+    }
+
     @Test func aMissingDeviceIsATypedErrorNamingIt() {
         #expect(throws: TerminalError.cannotOpen(device: "/nonexistent/tty", errno: ENOENT)) {
             _ = try Terminal(device: "/nonexistent/tty")

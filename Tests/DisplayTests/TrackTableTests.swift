@@ -78,6 +78,26 @@ import Testing
         for part in ["PSR", "900m", "  150", "12s", "T"] { #expect(row10.contains(part), "\(part)") }
     }
 
+    @Test func numbersNoColumnCouldHoldShowAsADashAndStopNothing() throws {
+        // What a broken feed could carry: positions and speeds that are not numbers or are huge.
+        let wild = DisplayTrack(number: 66, time: Fixtures.time, stage: .confirmed, source: .modeS,
+                                latitude: .nan, longitude: .infinity, groundSpeed: 1e300, heading: .infinity,
+                                flightLevel: .nan, heightAboveGround: -1e300, borderDistance: .nan, score: .infinity)
+        var picture = Fixtures.picture([Fixtures.track(1), wild])
+        picture.sources = [SourceStatus(name: "feed", state: "connected", plotsPerSecond: .nan)]
+        picture.replay = ReplayStatus(position: 1e300, speed: .infinity)
+        var view = ViewState(metresPerDot: .nan, selected: 66, follow: true)
+        for (w, h) in [(80, 24), (200, 60)] {
+            let screen = render(picture, &view, width: w, height: h)
+            let row = try #require(Fixtures.row(containing: ">!   66", in: screen)) // a score: a suspect
+            // SQWK, CALLSIGN blank; FL/ALT, AGL, GS, HDG, BRD a dash at the right of their widths (6, 5, 5, 3, 6).
+            let dashes = ">!   66 MDS " + "    " + " " + "        " + " " + "     -" + " " + "    -" + " " + "    -" + " " + "  -" + " " + "     -"
+            #expect(screen.line(row).contains(dashes))
+            #expect(screen.line(0).contains("REPLAY --:--:-- ×-"))
+            #expect(screen.line(0).contains("feed connected -/s"))
+        }
+    }
+
     @Test func narrowPanesDropTheLeastImportantColumnsFirst() {
         #expect(TrackTable.fitting(200).count == 12)
         let at70 = TrackTable.fitting(70).map(\.title)

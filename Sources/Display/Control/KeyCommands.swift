@@ -81,15 +81,15 @@ extension ViewState {
     }
 
     private mutating func zoom(by factor: Double) {
-        metresPerDot = min(Self.zoomLimits.upperBound, max(Self.zoomLimits.lowerBound, metresPerDot * factor))
+        metresPerDot = min(Self.zoomLimits.upperBound, max(Self.zoomLimits.lowerBound, scale * factor))
     }
 
     /// Moves the view by a number of dots; panning ends following.
     private mutating func pan(east: Double, north: Double, in picture: Picture) {
         follow = false
         let from = centre ?? picture.map.centre
-        let p = Projection(centre: from, metresPerDot: metresPerDot, originX: 0, originY: 0)
-        centre = p.point(east: east * metresPerDot, north: north * metresPerDot)
+        let p = Projection(centre: from, metresPerDot: scale, originX: 0, originY: 0)
+        centre = p.point(east: east * scale, north: north * scale)
     }
 }
 

@@ -16,6 +16,11 @@ public struct ViewState: Sendable, Equatable {
     public var tableTop: Int
 
     public static let zoomLimits = 5.0...8_000.0
+
+    /// `metresPerDot` within the zoom limits (whatever a host set it to): what the plan view draws with.
+    public var scale: Double {
+        metresPerDot.isNaN ? 250 : min(Self.zoomLimits.upperBound, max(Self.zoomLimits.lowerBound, metresPerDot))
+    }
     public static let zoomFactor = 2.0
 
     public init(centre: DisplayMap.Point? = nil, metresPerDot: Double = 250, selected: UInt16? = nil,

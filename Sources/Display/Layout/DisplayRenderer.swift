@@ -14,7 +14,7 @@ public enum DisplayRenderer {
         if view.follow, let t = view.selectedTrack(in: picture) { view.centre = t.position }
 
         StatusLine.draw(picture, into: &screen, row: 0, width: width)
-        titleBar(planTitle(picture, view), into: &screen, layout.plan)
+        titleBar(planTitle(view), into: &screen, layout.plan)
         PlanView.draw(picture, view: view, into: &screen, in: layout.plan.content)
         titleBar(tableTitle(picture, view, rows: layout.table.content.height - 1), into: &screen, layout.table)
         TrackTable.draw(picture, view: &view, into: &screen, in: layout.table.content)
@@ -34,8 +34,8 @@ public enum DisplayRenderer {
         screen.put("─ " + title + " ", column: r.column, row: r.row, style: style, limit: r.width)
     }
 
-    private static func planTitle(_ picture: Picture, _ view: ViewState) -> String {
-        var t = "Plan  \(fixed(view.metresPerDot, 0)) m/dot"
+    private static func planTitle(_ view: ViewState) -> String {
+        var t = "Plan  \(fixed(view.scale, 0)) m/dot"
         if view.follow, let s = view.selected { t += "  following \(s)" }
         return t
     }

@@ -29,7 +29,7 @@ enum StatusLine {
             case "lost", "stopped": .alarm
             default: Style(colour: .yellow, bold: true)
             }
-            part(ScreenText.clean(s.name) + " " + ScreenText.clean(s.state) + " " + fixed(s.plotsPerSecond, 0) + "/s drops "
+            part(ScreenText.clean(s.name) + " " + ScreenText.clean(s.state) + " " + Readouts.number(s.plotsPerSecond, 0) + "/s drops "
                  + String(s.drops) + " errors " + String(s.decodeErrors), style)
         }
         for o in picture.outputs { part("→ " + ScreenText.clean(o)) }

@@ -16,12 +16,12 @@ enum TrackTable {
         Column(title: "SQWK", width: 4) { t, _ in t.mode3A?.description ?? "" },
         Column(title: "CALLSIGN", width: 8) { t, _ in t.callsign?.description ?? "" },
         Column(title: "FL/ALT", width: 6) { t, _ in altitude(t) },
-        Column(title: "AGL m", width: 5) { t, _ in t.heightAboveGround.map { fixed($0, 0) } ?? "" },
-        Column(title: "GS kt", width: 5) { t, _ in fixed(t.groundSpeed * 3600 / 1852, 0) },
+        Column(title: "AGL m", width: 5) { t, _ in t.heightAboveGround.map { Readouts.number($0, 0) } ?? "" },
+        Column(title: "GS kt", width: 5) { t, _ in Readouts.number(t.groundSpeed * 3600 / 1852, 0) },
         Column(title: "HDG", width: 3) { t, _ in heading(t.heading) },
         Column(title: "BRD km", width: 6) { t, _ in t.borderDistance.map(kilometres) ?? "" },
         Column(title: "AGE", width: 5) { t, p in p.time.map { Readouts.age($0 - t.time) } ?? "" },
-        Column(title: "SCORE", width: 5) { t, _ in t.score.map { fixed($0, 2) } ?? "" },
+        Column(title: "SCORE", width: 5) { t, _ in t.score.map { Readouts.number($0, 2) } ?? "" },
         Column(title: "FLAGS", width: 5) { t, p in flags(t, p) },
     ]
     /// The least useful to an operator watching for low, unidentified flights go first.
@@ -113,14 +113,16 @@ enum TrackTable {
     /// `FL045` from the transponder, else the measured altitude `1250m`.
     static func altitude(_ t: DisplayTrack) -> String {
         if let fl = t.flightLevel {
+            guard fl.isFinite, abs(fl) < 1000 else { return "-" }
             let v = Int(fl.rounded())
             let digits = String(abs(v))
             return (v < 0 ? "FL-" : "FL") + String(repeating: "0", count: max(0, 3 - digits.count)) + digits
         }
-        return t.altitude.map { fixed($0, 0) + "m" } ?? ""
+        return t.altitude.map { Readouts.number($0, 0) + "m" } ?? ""
     }
 
     static func heading(_ degrees: Double) -> String {
+        guard degrees.isFinite, degrees >= 0, degrees < 360 else { return "-" }
         let v = Int(degrees.rounded()) % 360
         let s = String(v)
         return String(repeating: "0", count: 3 - s.count) + s
@@ -128,7 +130,7 @@ enum TrackTable {
 
     static func kilometres(_ metres: Double) -> String {
         let km = metres / 1000
-        return abs(km) < 100 ? fixed(km, 1) : fixed(km, 0)
+        return Readouts.number(km, abs(km) < 100 ? 1 : 0)
     }
 
     /// C coasting, T tentative, H/R/E squawking 7500 hijack / 7600 radio failure / 7700

@@ -18,10 +18,10 @@ enum PlanView {
     static func draw(_ picture: Picture, view: ViewState, into screen: inout Screen, in r: Rect) {
         guard r.width > 0, r.height > 0 else { return }
         let map = picture.map
-        let projection = Projection(centre: view.centre ?? map.centre, metresPerDot: view.metresPerDot,
+        let projection = Projection(centre: view.centre ?? map.centre, metresPerDot: view.scale,
                                     originX: Double(r.width), originY: Double(r.height * 2))
         var canvas = BrailleCanvas(columns: r.width, rows: r.height)
-        let ringStep = ringSpacing(metresPerDot: view.metresPerDot, columns: r.width, rows: r.height)
+        let ringStep = ringSpacing(metresPerDot: view.scale, columns: r.width, rows: r.height)
         let rings = ringCount(projection, around: map.centre, step: ringStep, canvas: canvas)
         let ringStyle = Style(colour: .blue, dim: true)
         for k in stride(from: 1, through: rings, by: 1) { circle(&canvas, projection, map.centre, radius: Double(k) * ringStep, ringStyle) }
@@ -41,7 +41,7 @@ enum PlanView {
             let ahead = t.groundSpeed * leaderSeconds
             let from = projection.dot(t.latitude, t.longitude)
             let heading = t.heading * Double.pi / 180
-            let to = (x: from.x + ahead * sin(heading) / view.metresPerDot, y: from.y - ahead * cos(heading) / view.metresPerDot)
+            let to = (x: from.x + ahead * sin(heading) / view.scale, y: from.y - ahead * cos(heading) / view.scale)
             canvas.line(from: from, to: to, dotStyle)
         }
         canvas.draw(into: &screen, column: r.column, row: r.row)
@@ -52,7 +52,7 @@ enum PlanView {
         let centre = projection.dot(map.centre)
         for k in stride(from: 1, through: rings, by: 1) {
             // At the ring's north crossing; in a low pane where that is off the top, its east crossing.
-            let radius = Double(k) * ringStep / view.metresPerDot
+            let radius = Double(k) * ringStep / view.scale
             let north = (x: centre.x, y: centre.y - radius)
             let label = ringLabel(Double(k) * ringStep)
             if north.y >= 0 { put(&clipped, label, x: north.x, y: north.y, dx: 1, ringStyle) }
@@ -122,7 +122,8 @@ enum PlanView {
         let corners = [(0.0, 0.0), (Double(canvas.widthInDots), 0.0), (0.0, Double(canvas.heightInDots)),
                        (Double(canvas.widthInDots), Double(canvas.heightInDots))]
         let farthest = corners.map { ((($0.0 - c.x) * ($0.0 - c.x) + ($0.1 - c.y) * ($0.1 - c.y)).squareRoot()) }.max() ?? 0
-        return min(maximumRings, Int(farthest * p.metresPerDot / step) + 1)
+        let rings = farthest * p.metresPerDot / step
+        return rings.isFinite ? min(maximumRings, Int(min(rings, Double(maximumRings))) + 1) : 0
     }
 
     private static func circle(_ canvas: inout BrailleCanvas, _ p: Projection, _ centre: DisplayMap.Point, radius: Double, _ style: Style) {

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Turns the difference between the screen on the terminal and the next one into ANSI bytes:
 /// only changed cells are written (a cursor move, then a run of characters); after a resize, or
 /// when asked, everything is repainted.
@@ -13,6 +17,11 @@ public struct ScreenWriter: Sendable {
     /// Colour unless `NO_COLOR` is set to a non-empty value (no-color.org).
     public static func colourAllowed(environment: [String: String]) -> Bool {
         (environment["NO_COLOR"] ?? "").isEmpty
+    }
+
+    /// The same, from this process's environment.
+    public static func colourAllowed() -> Bool {
+        colourAllowed(environment: getenv("NO_COLOR").map { ["NO_COLOR": String(cString: $0)] } ?? [:])
     }
 
     /// Forget what the terminal shows: the next `update` repaints everything.

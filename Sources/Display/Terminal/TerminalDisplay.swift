@@ -4,6 +4,13 @@ import Surveillance
 /// writing only what changed, and reads keys in between. Keys that change the view redraw at
 /// once; the others go to the host as `DisplayRequest`s. Returns after `q` (having passed
 /// `.quit` to the host) or when `until` says so, with the terminal restored.
+///
+///     let display = TerminalDisplay(terminal: try Terminal())
+///     display.run(snapshot: { lock.withLock { picture } }, request: { handle($0) }, until: { stopping.load(.relaxed) })
+///
+/// `snapshot` and `request` are called on the loop's thread. The host keeps SIGINT and SIGTERM:
+/// its handler sets what `until` reads (the loop then restores the terminal), or calls
+/// `Terminal.restore()` itself if it must leave at once.
 public final class TerminalDisplay {
     public static let redrawInterval = 0.25
 
@@ -12,8 +19,8 @@ public final class TerminalDisplay {
     private var writer: ScreenWriter
     private var keys = KeyDecoder()
 
-    /// `colour` false honours `NO_COLOR` (see `ScreenWriter.colourAllowed`).
-    public init(terminal: Terminal, view: ViewState = ViewState(), colour: Bool) {
+    /// By default colour follows `NO_COLOR` in the environment.
+    public init(terminal: Terminal, view: ViewState = ViewState(), colour: Bool = ScreenWriter.colourAllowed()) {
         self.terminal = terminal
         self.view = view
         writer = ScreenWriter(colour: colour)
@@ -42,11 +49,14 @@ public final class TerminalDisplay {
                     continue
                 }
                 let before = view
-                if let r = view.press(key, in: picture) {
-                    request(r)
-                    if r == .quit { return }
+                let asked = view.press(key, in: picture)
+                if let asked {
+                    request(asked)
+                    if asked == .quit { return }
                 }
-                if view != before { nextDraw = 0 }
+                // Show the change at once: a new view now, the host's answer (PAUSED, a speed,
+                // an ACK) as soon as the next snapshot has it.
+                if view != before || asked != nil { nextDraw = 0 }
             }
         }
     }

@@ -51,7 +51,7 @@ struct DisplayCommand: ParsableCommand {
             guard let spec else { return nil }
             let ring = FrameRing(capacity: 65_536)
             do {
-                return (try LiveSource(SourceSpec(spec), ring: ring, changes: changes) { SourceLog.line("display: " + $0) }, ring)
+                return (try LiveSource(SourceSpec(spec), number: 0, ring: ring, changes: changes) { SourceLog.line("display: " + $0) }, ring)
             } catch let error as RuntimeFailure {
                 throw error
             } catch {

@@ -14,6 +14,8 @@ struct CoreLoop {
     private var lastActivity = HostClock.monotonic()
     /// Decode errors by the source whose frame caused them (`LiveFrame.source`).
     private var sourceDecodeErrors: [Int]
+    /// Plots decoded, by the source whose frame carried them (the display's plots/s per source).
+    private var sourcePlots: [Int]
     /// Frames taken in one step at most, so a flood cannot keep the loop from its other duties.
     static let batch = 4_096
 
@@ -21,12 +23,13 @@ struct CoreLoop {
         self.ring = ring
         self.pipeline = pipeline
         sourceDecodeErrors = Array(repeating: 0, count: sources)
+        sourcePlots = sourceDecodeErrors
     }
 
     var counts: Health.Core {
         let run = pipeline.run
         return Health.Core(frames: run.frames, duplicates: duplicates.dropped, decodeErrors: run.decodeErrors,
-                           sourceDecodeErrors: sourceDecodeErrors, plots: run.tracker.counts.plots,
+                           sourceDecodeErrors: sourceDecodeErrors, plots: run.tracker.counts.plots, sourcePlots: sourcePlots,
                            liveTracks: run.tracker.liveTracks, alertsRaised: pipeline.alerts?.raised ?? 0)
     }
 
@@ -61,9 +64,10 @@ struct CoreLoop {
             let frame = Frame(payload: f.bytes[...], timestamp: .unix(seconds: f.received),
                               origin: f.origin.map { .udp(source: $0.source, destination: $0.destination) }, offset: 0)
             guard duplicates.admit(frame) else { continue }
-            let errors = pipeline.run.decodeErrors
+            let errors = pipeline.run.decodeErrors, plots = pipeline.run.tracker.counts.plots
             pipeline.process(frame)
             sourceDecodeErrors[f.source] += pipeline.run.decodeErrors - errors
+            sourcePlots[f.source] += pipeline.run.tracker.counts.plots - plots
         }
         return n
     }

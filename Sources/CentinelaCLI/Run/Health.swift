@@ -13,6 +13,8 @@ struct Health {
         /// The same, by source (in the order of the run's sources).
         var sourceDecodeErrors: [Int] = []
         var plots = 0
+        /// The same, by source.
+        var sourcePlots: [Int] = []
         var liveTracks = 0
         var alertsRaised = 0
     }

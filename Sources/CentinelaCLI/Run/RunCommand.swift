@@ -95,12 +95,12 @@ struct RunCommand: ParsableCommand {
         var core = CoreLoop(ring: ring, pipeline: pipeline, sources: live.count)
         var health = Health(sources: live, now: HostClock.monotonic())
         var lastPoll = HostClock.monotonic(), lastLog = lastPoll
-        var rates = SourceRates(sources: live)
+        var rates = SourceRates(sources: live.count)
         func report(_ now: Double, log: Bool) {
             let counts = core.counts
             if log { Console.error(health.line(live, ring: ring, core: counts, now: now)) }
             server?.publish(Health.metrics(live, ring: ring, core: counts))
-            if let session { session.hub.post(sources: rates.statuses(live, now: now)) }
+            if let session { session.hub.post(sources: rates.statuses(live, core: counts, now: now)) }
         }
         report(lastPoll, log: false)
         var quit = false

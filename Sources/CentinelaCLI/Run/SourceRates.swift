@@ -2,27 +2,27 @@ import Display
 import LiveSources
 import Surveillance
 
-/// A live run's sources as the display's status line shows them: state, rate, drops, errors.
+/// A live run's sources as the display's status line shows them: state, plots/s, drops, errors.
 struct SourceRates {
-    private var last: (time: Double, frames: [Int])
+    private var last: (time: Double, plots: [Int])
     private var rates: [Double]
 
-    init(sources: [LiveSource]) {
-        last = (HostClock.monotonic(), sources.map { _ in 0 })
-        rates = sources.map { _ in 0 }
+    init(sources: Int) {
+        last = (HostClock.monotonic(), Array(repeating: 0, count: sources))
+        rates = Array(repeating: 0, count: sources)
     }
 
-    /// Rates over the time since the previous call (at least half a second apart; sooner returns
-    /// the previous rates).
-    mutating func statuses(_ sources: [LiveSource], now: Double) -> [SourceStatus] {
-        let counts = sources.map(\.counts)
+    /// Plots/s over the time since the rates were last worked out (at least half a second before;
+    /// sooner, the previous rates).
+    mutating func statuses(_ sources: [LiveSource], core: Health.Core, now: Double) -> [SourceStatus] {
         if now - last.time >= 0.5 {
-            rates = zip(counts, last.frames).map { Double($0.frames - $1) / (now - last.time) }
-            last = (now, counts.map(\.frames))
+            rates = zip(core.sourcePlots, last.plots).map { Double($0 - $1) / (now - last.time) }
+            last = (now, core.sourcePlots)
         }
-        return zip(sources, zip(counts, rates)).map { s, cr in
-            SourceStatus(name: s.name, state: Health.stateName(s.state), plotsPerSecond: cr.1,
-                         drops: cr.0.ringDrops + cr.0.kernelDrops, decodeErrors: 0)
+        return sources.indices.map { i in
+            let c = sources[i].counts
+            return SourceStatus(name: sources[i].name, state: Health.stateName(sources[i].state), plotsPerSecond: rates[i],
+                                drops: c.ringDrops + c.kernelDrops, decodeErrors: core.sourceDecodeErrors[i])
         }
     }
 }

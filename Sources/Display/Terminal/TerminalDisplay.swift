@@ -61,9 +61,20 @@ public final class TerminalDisplay {
         }
     }
 
+    /// The plan view has been fitted to the map (or the operator zoomed first).
+    private var fitted = false
+
     /// One redraw at the terminal's size now, so a resize shows at the next redraw.
     private func draw(_ picture: Picture) {
         let size = terminal.size() ?? (80, 24)
+        // The first map that arrives sets the zoom to show all of it, unless the operator chose one.
+        if !fitted, view.metresPerDot != ViewState().metresPerDot {
+            fitted = true
+        } else if !fitted, let plan = Layout.of(width: size.width, height: size.height)?.plan.content,
+                  let scale = ViewState.fittingScale(picture.map, width: plan.width, height: plan.height) {
+            view.metresPerDot = scale
+            fitted = true
+        }
         let screen = DisplayRenderer.render(picture, view: &view, width: size.width, height: size.height)
         terminal.write(writer.update(to: screen))
     }

@@ -27,10 +27,13 @@ public struct SuspectWatch: Sendable {
         offTerrainLife = context.ground == nil ? [] : Array(repeating: .nan, count: Int(UInt16.max) + 1)
     }
 
-    /// Judges one frame's updates; appends the alert state changes they cause to `changes`.
-    public mutating func judge(_ updates: [SystemTrack], into changes: inout [Alert]) {
+    /// Judges one frame's updates; appends the alert state changes they cause to `changes`, and
+    /// hands each update's verdict, with its index in `updates`, to `seen` (for a consumer that
+    /// shows what the classifier saw, rather than working it out again).
+    public mutating func judge(_ updates: [SystemTrack], into changes: inout [Alert],
+                               seen: (Int, Assessment) -> Void = { _, _ in }) {
         let ground = classifier.context.ground
-        for u in updates {
+        for (i, u) in updates.enumerated() {
             updatesJudged += 1
             if let ground, ground.height(latitude: u.latitude, longitude: u.longitude) == nil {
                 updatesOffTerrain += 1
@@ -40,6 +43,7 @@ public struct SuspectWatch: Sendable {
                 }
             }
             let verdict = classifier.assess(u)
+            seen(i, verdict)
             lifecycle.update(u, score: verdict.score, classification: verdict.profile?.rawValue ?? "suspect",
                              reasons: verdict.reasons, into: &changes)
         }

@@ -1,7 +1,6 @@
 import Asterix
 import Display
 import Feeds
-import Glibc  // atan2: see SWIFT.md, pitfall 3
 import Surveillance
 
 /// The `display` client's side of a CAT062 track feed: each datagram's track records as display
@@ -65,13 +64,10 @@ struct TrackFeedReader {
         } else {
             source = r.address != nil ? .modeS : r.mode3A != nil || r.measuredFlightLevel != nil ? .ssr : .psrOnly
         }
-        let vx = r.velocity?.vxMetresPerSecond ?? 0, vy = r.velocity?.vyMetresPerSecond ?? 0
-        var heading = atan2(vx, vy) * 180 / .pi
-        if heading < 0 { heading += 360 }
         let mark = r.suspectMark
         return DisplayTrack(number: number, time: tod.utc(near: received), stage: stage, source: source,
                             latitude: position.latitudeDegrees, longitude: position.longitudeDegrees,
-                            groundSpeed: (vx * vx + vy * vy).squareRoot(), heading: heading,
+                            groundSpeed: r.velocity?.speedMetresPerSecond ?? 0, heading: r.velocity?.trackAngleDegrees ?? 0,
                             flightLevel: r.measuredFlightLevel, altitude: r.geometricAltitudeFeet.map { $0 * 0.3048 },
                             mode3A: r.mode3A, callsign: r.callsign, address: r.address,
                             score: mark?.active == true ? mark?.score : nil, ended: status?.lastMessage == true)

@@ -14,6 +14,11 @@ final class AlertPipeline {
     private let store: StoreWriter?
     /// The alert changes of the last frame judged.
     private(set) var changes: [Alert] = []
+    /// Keep each update's distance to the border as the classifier found it (`borders`): what a
+    /// display shows.
+    var keepsBorders = false
+    /// With `keepsBorders`, the last frame's updates' signed distances to the border, metres, in order.
+    private(set) var borders: [Double?] = []
     private(set) var raised = 0
     private(set) var sent = 0
     let disabledRules: [String]
@@ -53,7 +58,12 @@ final class AlertPipeline {
     /// Judges the updates of one frame and sends what changed; then heartbeats if one is due.
     func process(_ updates: [SystemTrack], at time: Double) {
         changes.removeAll(keepingCapacity: true)
-        watch.judge(updates, into: &changes)
+        if keepsBorders {
+            borders = Array(repeating: nil, count: updates.count)
+            watch.judge(updates, into: &changes) { i, verdict in borders[i] = verdict.features.border?.signedDistance }
+        } else {
+            watch.judge(updates, into: &changes)
+        }
         let alertSeqs = store?.record(changes)
         for (i, alert) in changes.enumerated() {
             if alert.state == .raised { raised += 1 }

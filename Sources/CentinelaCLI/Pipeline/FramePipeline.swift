@@ -58,7 +58,8 @@ final class FramePipeline {
         if let alerts, let received { alerts.process(updates, at: received) }
         if let store, let received { store.sample(updates, at: received) }
         if let display {
-            display.post(updates, alerts: alerts?.changes ?? [], radars: run.tracker.knownRadars) { alerts?.active(track: $0) }
+            display.post(updates, alerts: alerts?.changes ?? [], borders: alerts?.borders ?? [],
+                         radars: run.tracker.knownRadars) { alerts?.active(track: $0) }
         }
         totalUpdates += updates.count
         if let lines {

@@ -77,6 +77,7 @@ struct RunCommand: ParsableCommand {
         do {
             if display {
                 let feed = DisplayFeed(context: pipeline.alerts?.context)
+                pipeline.alerts?.keepsBorders = true
                 pipeline.display = feed
                 feed.hub.post(outputs: Self.outputNames(config))
                 session = try DisplaySession.start(hub: feed.hub)

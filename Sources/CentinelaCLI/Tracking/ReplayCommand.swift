@@ -102,6 +102,7 @@ struct ReplayCommand: ParsableCommand {
         }
 
         let feed = display ? DisplayFeed(context: alerts?.context) : nil
+        if feed != nil { alerts?.keepsBorders = true }
         let session = try feed.map { feed throws(RuntimeFailure) in try DisplaySession.start(hub: feed.hub) }
         pipeline.display = feed
         feed?.hub.post(outputs: outputNames(store: storePath))
@@ -136,11 +137,12 @@ struct ReplayCommand: ParsableCommand {
             }
             // Pacing (and a pause) is outside the frame's latency.
             if let received {
-                while serve(), !control.admit(frameAt: received) {
+                guard serve() else { return }
+                while !control.admit(frameAt: received) {  // paused: keep serving the operator
                     session?.hub.post(replay: control.status(position: position))
                     usleep(20_000)
+                    guard serve() else { return }
                 }
-                guard serve() else { return }
             }
             pipeline.process(frame)
             if received != nil { position = received }

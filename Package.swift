@@ -23,7 +23,9 @@ let package = Package(
         .systemLibrary(name: "CZlib"),
         .target(name: "Recording", dependencies: ["Asterix", "CZlib"]),
         .target(name: "Simulation", dependencies: ["Asterix", "Geodesy"]),
-        .target(name: "Tracking", dependencies: ["Geodesy"]),
+        // A cache prefetch (a header), which Swift cannot ask for by itself.
+        .systemLibrary(name: "CPrefetch"),
+        .target(name: "Tracking", dependencies: ["Geodesy", "CPrefetch"]),
         .target(name: "Evaluation", dependencies: ["Tracking"]),
         .target(name: "Profiling", dependencies: ["Tracking", "Geodesy"]),
         .target(name: "Sockets"),

@@ -1,3 +1,4 @@
+import CPrefetch
 import Geodesy
 import Surveillance
 
@@ -61,7 +62,6 @@ public struct Tracker {
     private var sharedAddresses: [(Int, Int)] = []
     /// Slots given a plot through their address in this batch (one plot a track a batch).
     private var addressGated: [Int] = []
-    private let gatePredictor: MotionModel
 
     // Per-batch scratch, kept between batches so a batch allocates nothing once warmed up.
     private var batch: [PlacedPlot] = []
@@ -77,7 +77,6 @@ public struct Tracker {
         history = TrackHistory(length: settings.historyLength)
         gate = settings.gate
         addressGate = settings.addressGate
-        gatePredictor = .constantVelocity(noiseDensity: settings.gateNoiseDensity)
         if let centre = settings.centre ?? settings.sensors.lazy.compactMap(\.antenna).first {
             system = SystemPlane(centre: centre)
         }
@@ -328,21 +327,36 @@ public struct Tracker {
         pairs.removeAll(keepingCapacity: true)
         plotGated.removeAll(keepingCapacity: true)
         plotGated.append(contentsOf: repeatElement(false, count: batch.count))
-        // Gate entries read in place: `gating[k]` copied each candidate's 130 bytes first.
+        // Two passes: the grid's candidates first, then their gates, so that each candidate's
+        // gate entry (a cache miss with 10,000 tracks) is asked for a few candidates ahead. The
+        // candidates that pass stay in `pairs`, at their cost.
+        for (j, plot) in batch.enumerated() {
+            grid.forEach(within: settings.maximumGateRadius, ofX: plot.measurement.x, y: plot.measurement.y) { k in
+                pairs.append(GatedPair(track: k, plot: j, cost: 0))
+            }
+        }
+        var kept = 0
+        // Gate entries and plots read in place: copying a gate entry cost as much as testing it.
         gating.withUnsafeBufferPointer { gates in
-            for (j, plot) in batch.enumerated() {
-                let m = plot.measurement
-                grid.forEach(within: settings.maximumGateRadius, ofX: m.x, y: m.y) { k in
-                    if let a = gates[k].address, let b = plot.address, a != b { return }
-                    var d2 = gates[k].predicted(to: plot.time, by: gatePredictor).mahalanobis2(m)
-                    guard d2 <= threshold, gates[k].canReach(m, at: plot.time, maximumSpeed: settings.maximumSpeed) else { return }
+            batch.withUnsafeBufferPointer { plots in
+                for i in pairs.indices {
+                    if i + Self.prefetchDistance < pairs.count {
+                        centinela_prefetch(gates.baseAddress! + pairs[i + Self.prefetchDistance].track, MemoryLayout<GateEntry>.size)
+                    }
+                    let k = pairs[i].track, j = pairs[i].plot
+                    let m = plots[j].measurement, time = plots[j].time
+                    if let a = gates[k].address, let b = plots[j].address, a != b { continue }
+                    var d2 = gates[k].mahalanobis2(m, at: time, noiseDensity: settings.gateNoiseDensity)
+                    guard d2 <= threshold, gates[k].canReach(m, at: time, maximumSpeed: settings.maximumSpeed) else { continue }
                     plotGated[j] = true
-                    if let a = gates[k].mode3A, let b = plot.mode3A, a != b.code { d2 += settings.mode3AMismatchCost }
-                    if let a = gates[k].address, a == plot.address { d2 -= settings.modeSMatchBonus }
-                    pairs.append(GatedPair(track: k, plot: j, cost: d2))
+                    if let a = gates[k].mode3A, let b = plots[j].mode3A, a != b.code { d2 += settings.mode3AMismatchCost }
+                    if let a = gates[k].address, a == plots[j].address { d2 -= settings.modeSMatchBonus }
+                    pairs[kept] = GatedPair(track: k, plot: j, cost: d2)
+                    kept += 1
                 }
             }
         }
+        pairs.removeLast(pairs.count - kept)
         pairs.withUnsafeBufferPointer { buffer in
             association.solve(pairs: buffer.span, plotCount: batch.count, unassignedCost: threshold / 2)
         }
@@ -355,6 +369,9 @@ public struct Tracker {
     private mutating func apply(into updates: inout [SystemTrack]) {
         addressGated.removeAll(keepingCapacity: true)
         for j in batch.indices {
+            if j + Self.prefetchDistance < batch.count, let k = association.track(ofPlot: j + Self.prefetchDistance) {
+                prefetch(k)
+            }
             let plot = batch[j]
             if let k = association.track(ofPlot: j) {
                 update(k, with: plot)
@@ -372,6 +389,17 @@ public struct Tracker {
         }
     }
 
+    /// How many plots ahead `apply` asks for the memory of the track it will update (and
+    /// gating for the gate entry of the candidate it will test).
+    private static let prefetchDistance = 4
+
+    /// Asks the cache for what updating track `k` touches.
+    private func prefetch(_ k: Int) {
+        tracks.withUnsafeBufferPointer { centinela_prefetch($0.baseAddress! + k, MemoryLayout<Track>.size) }
+        lives.withUnsafeBufferPointer { centinela_prefetch($0.baseAddress! + k, MemoryLayout<TrackLife>.size) }
+        history.prefetch(slot: k)
+    }
+
     /// The live track owning `plot`'s Mode S address, if it won no plot in this batch and the
     /// plot falls in its wider address gate.
     private func trackOfAddress(_ plot: PlacedPlot) -> Int? {
@@ -380,7 +408,7 @@ public struct Tracker {
         guard association.plot(ofTrack: k) == nil, !addressGated.contains(k) else { return nil }
         let track = gating[k]
         let m = plot.measurement
-        guard track.predicted(to: plot.time, by: gatePredictor).mahalanobis2(m) <= addressGate.threshold,
+        guard track.mahalanobis2(m, at: plot.time, noiseDensity: settings.gateNoiseDensity) <= addressGate.threshold,
               track.canReach(m, at: plot.time, maximumSpeed: settings.maximumSpeed) else { return nil }
         return k
     }

@@ -139,22 +139,29 @@ public struct IMMFilter: Sendable, Equatable {
             return fit
         }
         let d2 = estimate.mahalanobis2(m)
-        let ls = straight.update(m).logLikelihood
-        let ll = left.update(m).logLikelihood
-        let lr = right.update(m).logLikelihood
-        // Likelihoods relative to the best one among the modes still possible, so that a plot
-        // far from every model (a jump after a long coast) cannot underflow them all to 0
-        // (a mode whose probability is 0 must not set the scale: its weight stays 0).
+        let s = straight.innovate(m), l = left.innovate(m), r = right.innovate(m)
+        // N_j = exp(−½ d²_j) / (2π √det S_j), taken relative to the mode still possible that
+        // fits best (smallest d²), so that a plot far from every model (a jump after a long
+        // coast) cannot underflow them all to 0; a mode whose probability is 0 must not set the
+        // scale (its weight stays 0). As ratios the likelihoods need one exp a mode and no log.
         let μ = modeProbabilities
-        let best = max(μ.straight > 0 ? ls : -.infinity, μ.left > 0 ? ll : -.infinity, μ.right > 0 ? lr : -.infinity)
-        guard best > -.infinity else { return MeasurementFit(mahalanobis2: d2, logLikelihood: -.infinity) }
-        let ws = μ.straight > 0 ? μ.straight * exp(ls - best) : 0
-        let wl = μ.left > 0 ? μ.left * exp(ll - best) : 0
-        let wr = μ.right > 0 ? μ.right * exp(lr - best) : 0
+        var reference = (mahalanobis2: Double.infinity, determinant: 1.0)
+        if μ.straight > 0, s.mahalanobis2 < reference.mahalanobis2 { reference = s }
+        if μ.left > 0, l.mahalanobis2 < reference.mahalanobis2 { reference = l }
+        if μ.right > 0, r.mahalanobis2 < reference.mahalanobis2 { reference = r }
+        guard reference.mahalanobis2 < .infinity else { return MeasurementFit(mahalanobis2: d2, logLikelihood: -.infinity) }
+        func weight(_ probability: Double, _ fit: (mahalanobis2: Double, determinant: Double)) -> Double {
+            guard probability > 0, fit.mahalanobis2 < .infinity else { return 0 }
+            return probability * exp(-0.5 * (fit.mahalanobis2 - reference.mahalanobis2))
+                * (reference.determinant / fit.determinant).squareRoot()
+        }
+        let ws = weight(μ.straight, s), wl = weight(μ.left, l), wr = weight(μ.right, r)
         let total = ws + wl + wr
         modeProbabilities = ModeProbabilities(straight: ws / total, left: wl / total, right: wr / total)
         combine()
-        return MeasurementFit(mahalanobis2: d2, logLikelihood: best + log(total))
+        let logLikelihood = log(total / reference.determinant.squareRoot()) - 0.5 * reference.mahalanobis2
+            - MeasurementFit.logTwoPi
+        return MeasurementFit(mahalanobis2: d2, logLikelihood: logLikelihood)
     }
 
     /// estimate ← Σ_j μ_j x_j with covariance Σ_j μ_j (P_j + (x_j − x)(x_j − x)ᵀ).

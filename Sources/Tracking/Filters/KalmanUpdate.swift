@@ -9,6 +9,8 @@ public struct MeasurementFit: Sendable, Equatable {
     /// track score for whoever wants one.
     public var logLikelihood: Double
 
+    static let logTwoPi = 1.8378770664093453  // log 2π
+
     public init(mahalanobis2: Double, logLikelihood: Double) {
         self.mahalanobis2 = mahalanobis2
         self.logLikelihood = logLikelihood
@@ -26,12 +28,22 @@ extension HorizontalState {
     /// an infinite distance.
     @discardableResult @inline(__always)
     public mutating func update(_ m: PositionMeasurement) -> MeasurementFit {
+        let (d2, det) = innovate(m)
+        guard det > 0 else { return MeasurementFit(mahalanobis2: .infinity, logLikelihood: -.infinity) }
+        return MeasurementFit(mahalanobis2: d2, logLikelihood: -0.5 * (d2 + log(det)) - MeasurementFit.logTwoPi)
+    }
+
+    /// The update itself: returns νᵀ S⁻¹ ν and det S, from which the likelihood follows (the IMM
+    /// compares its modes' likelihoods as ratios, without taking logarithms). A det S that is not
+    /// positive leaves the state alone.
+    @inline(__always)
+    mutating func innovate(_ m: PositionMeasurement) -> (mahalanobis2: Double, determinant: Double) {
         let p = covariance
         let sxx = p.xx + m.covariance.xx
         let sxy = p.xy + m.covariance.xy
         let syy = p.yy + m.covariance.yy
         let det = sxx * syy - sxy * sxy
-        guard det > 0 else { return MeasurementFit(mahalanobis2: .infinity, logLikelihood: -.infinity) }
+        guard det > 0 else { return (.infinity, det) }
         let i11 = syy / det, i12 = -sxy / det, i22 = sxx / det
 
         let nx = m.x - x, ny = m.y - y
@@ -64,8 +76,6 @@ extension HorizontalState {
         n.vxvy -= ku1 * bv1 + ku2 * bv2
         n.vyvy -= kv1 * bv1 + kv2 * bv2
         covariance = n
-
-        let logTwoPi = 1.8378770664093453  // log 2π
-        return MeasurementFit(mahalanobis2: d2, logLikelihood: -0.5 * (d2 + log(det)) - logTwoPi)
+        return (d2, det)
     }
 }

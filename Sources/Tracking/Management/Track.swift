@@ -166,18 +166,39 @@ struct GateEntry {
         single = track.updates <= 1
     }
 
-    /// The state extrapolated to `t` for gating; a late plot's runs the mean back along the
-    /// velocity and keeps the covariance.
-    func predicted(to t: Double, by predictor: MotionModel) -> HorizontalState {
-        var predicted = state
+    /// Squared Mahalanobis distance of `m` from where the track puts it at `t`: the state moved
+    /// on by constant velocity with white-noise acceleration `q` (m²/s³), the plot's covariance
+    /// added. A late plot's runs the mean back along the velocity and keeps the covariance.
+    ///
+    /// Gating calls this for every candidate pair, so only the position block of F P Fᵀ + Q is
+    /// worked out, term for term as `MotionModel.predict` would (F's turn terms are 0 here).
+    func mahalanobis2(_ m: PositionMeasurement, at t: Double, noiseDensity q: Double) -> Double {
         let dt = t - time
+        let p = state.covariance
+        var x = state.x, y = state.y
+        var xx = p.xx, xy = p.xy, yy = p.yy
         if dt > 0 {
-            predictor.predict(&predicted, dt: dt)
+            x += dt * state.vx
+            y += dt * state.vy
+            let u11 = p.xvx + dt * p.vxvx
+            let u12 = p.xvy + dt * p.vxvy
+            let u22 = p.yvy + dt * p.vyvy
+            let qCross = 0.5 * (q * dt) * dt
+            let qPosition = qCross * dt * (2.0 / 3.0)
+            xx = p.xx + dt * p.xvx + dt * u11 + qPosition
+            xy = p.xy + dt * p.yvx + dt * u12
+            yy = p.yy + dt * p.yvy + dt * u22 + qPosition
         } else {
-            predicted.x += predicted.vx * dt
-            predicted.y += predicted.vy * dt
+            x += state.vx * dt
+            y += state.vy * dt
         }
-        return predicted
+        let sxx = xx + m.covariance.xx
+        let sxy = xy + m.covariance.xy
+        let syy = yy + m.covariance.yy
+        let det = sxx * syy - sxy * sxy
+        guard det > 0 else { return .infinity }
+        let dx = m.x - x, dy = m.y - y
+        return (syy * dx * dx - 2 * sxy * dx * dy + sxx * dy * dy) / det
     }
 
     /// Whether an aircraft could have flown from this track to `m` by `t`: only a track of one

@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// The recent past of every live track: the last `length` estimated positions, kept in one flat
 /// ring per track slot, so history costs a fixed amount of memory per track however long the
 /// track lives (the display draws it as dots; the store keeps the long history).
@@ -44,6 +46,13 @@ struct TrackHistory {
             points[slot * length + start] = point
             rings[slot].start = Int32(Self.wrap(start + 1, length))
         }
+    }
+
+    /// Asks the cache for what the next `append` to the slot touches.
+    func prefetch(slot: Int) {
+        guard length > 0, slot < rings.count else { return }
+        rings.withUnsafeBufferPointer { centinela_prefetch($0.baseAddress! + slot, MemoryLayout<Ring>.size) }
+        points.withUnsafeBufferPointer { centinela_prefetch($0.baseAddress! + slot * length, length * MemoryLayout<Point>.stride) }
     }
 
     /// The slot's points, oldest first.

@@ -14,7 +14,7 @@ struct StderrHold {
         var template = Array("/tmp/centinela-display-XXXXXX".utf8CString)
         let fd = mkstemp(&template)
         guard fd >= 0 else { return nil }
-        path = String(cString: template)
+        path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         saved = dup(2)
         file = fd
         dup2(fd, 2)

@@ -44,6 +44,9 @@ public struct Tracker {
     private var gating: [GateEntry] = []
     /// What track management reads of each slot, kept apart for the same reason.
     private var lives: [TrackLife] = []
+    /// Per slot, the data time from which track management may have to act on it (+∞ for a free
+    /// slot): the once-a-second pass reads these 8 bytes a track, and a track's life only when due.
+    private var due: [Double] = []
     private var freeSlots: [Int] = []
     private var history: TrackHistory
     /// The slot of each live track number, -1 for none.
@@ -69,6 +72,7 @@ public struct Tracker {
     private var pairs: [GatedPair] = []
     private var plotGated: [Bool] = []
     private var association = AssociationClusters()
+    private var dueSlots: [Int] = []
 
     public init(settings: TrackerSettings = TrackerSettings()) {
         self.settings = settings
@@ -428,6 +432,7 @@ public struct Tracker {
         motion[k] = TrackMotion(tracks[k])
         gating[k] = GateEntry(tracks[k])
         lives[k] = TrackLife(tracks[k])
+        due[k] = dueTime(lives[k])
     }
 
     private mutating func start(_ plot: PlacedPlot) -> Int? {
@@ -454,12 +459,14 @@ public struct Tracker {
             motion[k] = TrackMotion(track)
             gating[k] = GateEntry(track)
             lives[k] = TrackLife(track)
+            due[k] = dueTime(lives[k])
         } else {
             k = tracks.count
             tracks.append(track)
             motion.append(TrackMotion(track))
             gating.append(GateEntry(track))
             lives.append(TrackLife(track))
+            due.append(dueTime(lives[k]))
         }
         liveTracks += 1
         tally.started += 1
@@ -528,7 +535,12 @@ public struct Tracker {
     private mutating func maintain(until time: Double, into updates: inout [SystemTrack], force: Bool = false) {
         guard force || time - lastMaintenance >= settings.maintenanceInterval else { return }
         lastMaintenance = time
-        for k in lives.indices where lives[k].live {
+        // The due slots first, then each with its track asked for a few slots ahead: a track
+        // that coasts or ends is reported, and its state is a cache miss with 10,000 tracks.
+        dueSlots.removeAll(keepingCapacity: true)
+        for k in due.indices where due[k] <= time { dueSlots.append(k) }
+        for (i, k) in dueSlots.enumerated() {
+            if i + Self.prefetchDistance < dueSlots.count { prefetch(dueSlots[i + Self.prefetchDistance]) }
             let life = lives[k]
             let silence = (time - life.time) / life.revisit
             switch life.stage {
@@ -543,10 +555,27 @@ public struct Tracker {
                 } else if life.stage == .confirmed, silence > settings.coastAfterScans {
                     tracks[k].stage = .coasting
                     lives[k].stage = .coasting
+                    due[k] = dueTime(lives[k])
                     updates.append(systemTrack(k))
                 }
             }
         }
+    }
+
+    /// When `maintain` may first act on a track: its next coasting or deletion by the settings,
+    /// a millisecond early so that rounding cannot hide it from the exact test in `maintain`.
+    private func dueTime(_ life: TrackLife) -> Double {
+        let r = life.revisit
+        let due: Double
+        switch life.stage {
+        case .tentative:
+            due = min(life.time + settings.deleteTentativeAfterScans * r, life.firstTime + settings.confirmScans * r)
+        case .confirmed:
+            due = life.time + min(settings.coastAfterScans, settings.deleteAfterScans) * r
+        case .coasting:
+            due = life.time + settings.deleteAfterScans * r
+        }
+        return due - 0.001
     }
 
     /// Deletes a track; a confirmed one is reported a last time with `ended` set (a tentative
@@ -569,6 +598,7 @@ public struct Tracker {
         tracks[k].number = 0
         motion[k].live = false
         lives[k].live = false
+        due[k] = .infinity
         freeSlots.append(k)
         liveTracks -= 1
     }

@@ -139,13 +139,33 @@ import Testing
         #expect(claims.hold(Self.heldBatch(5, at: 100), window: 60, limit: 12).isEmpty)
         #expect(claims.hold(Self.heldBatch(5, at: 104), window: 60, limit: 12).isEmpty)
         #expect(claims.releaseConfirmed(span: 10) == nil)
-        // The third batch passes the limit: the first goes; the span left is 104…112.
+        // The third batch passes the limit: the first goes, but the claim has been made over
+        // 100…112 s all the same, so 10 s confirm it.
         let refused = claims.hold(Self.heldBatch(5, at: 112), window: 60, limit: 12)
         #expect(refused.map(\.plots) == [5] && claims.count == 10)
-        #expect(claims.releaseConfirmed(span: 10) == nil)
-        let released = claims.releaseConfirmed(span: 8)
-        #expect(released?.claim.batches.map(\.count) == [5, 5] && released?.claim.earliest == 104)
+        #expect(claims.releaseConfirmed(span: 13) == nil)
+        let released = claims.releaseConfirmed(span: 10)
+        #expect(released?.claim.batches.map(\.count) == [5, 5] && released?.claim.earliest == 100)
         #expect(claims.count == 0)
+    }
+
+    /// One radar whose plots pass the hold limit before they span the confirmation time (a
+    /// dense picture: 10,000 aircraft on a 4 s scan give 22,500 plots in 10 s, the default limit
+    /// is 20,000). Its time is still believed once its plots have spanned it; only the batches
+    /// dropped for room are lost. Before, the dropped batches took the span with them and the
+    /// tracker never started.
+    @Test func aRadarDenserThanTheHoldLimitStillHasItsTimeBelieved() throws {
+        var scene = try TrackerScene()
+        var settings = scene.settings()
+        settings.futureHoldLimit = 8
+        var tracker = Tracker(settings: settings)
+        let aircraft = (0..<5).map { Aircraft(east: 20_000 + 8_000 * Double($0), north: 10_000, ve: -150, vn: 60) }
+        let updates = TrackerTests.fly(aircraft, scans: 8, scene: &scene, tracker: &tracker)
+        // Scans at 0, 4 and 8 s go for room (5 plots each; two batches are 10, past 8); the one
+        // at 12 s makes the span 12 s and is tracked, and every scan after it.
+        #expect(tracker.counts.futurePlots == 15)
+        #expect(tracker.counts.started == 5 && tracker.liveTracks == 5)
+        #expect(Set(updates.filter { $0.stage == .confirmed }.map(\.number)).count == 5)
     }
 
     @Test func twoClaimsThatDisagreeAreBothKeptAndAThirdEvictsTheStalest() {

@@ -22,6 +22,7 @@ struct TimeClaims {
         private(set) var count = 0
         private var firstSensor = -1
         private var severalSensors = false
+        /// The earliest and latest plot times the claim was given, held or not.
         private(set) var earliest = Double.infinity
         private(set) var latest = -Double.infinity
 
@@ -31,23 +32,22 @@ struct TimeClaims {
         }
 
         /// Adds a batch; past `limit` plots the oldest batches go. Returns the plots that went.
+        /// What the claim has shown (its radars, the span of its times) counts every plot it
+        /// was given: a single radar dense enough to pass the limit within `span` seconds would
+        /// otherwise never show the span, and never be believed.
         mutating func add(_ batch: [PlacedPlot], limit: Int) -> Int {
-            var refused = 0
+            for p in batch {
+                if firstSensor < 0 { firstSensor = p.sensor } else if p.sensor != firstSensor { severalSensors = true }
+                earliest = min(earliest, p.time)
+                latest = max(latest, p.time)
+            }
             batches.append(batch)
             count += batch.count
+            var refused = 0
             while count > limit, batches.count > 1 {
                 let oldest = batches.removeFirst().count
                 count -= oldest
                 refused += oldest
-            }
-            firstSensor = -1
-            severalSensors = false
-            earliest = .infinity
-            latest = -.infinity
-            for p in batches.joined() {
-                if firstSensor < 0 { firstSensor = p.sensor } else if p.sensor != firstSensor { severalSensors = true }
-                earliest = min(earliest, p.time)
-                latest = max(latest, p.time)
             }
             return refused
         }

@@ -537,10 +537,15 @@ public struct Tracker {
         lastMaintenance = time
         // The due slots first, then each with its track asked for a few slots ahead: a track
         // that coasts or ends is reported, and its state is a cache miss with 10,000 tracks.
-        dueSlots.removeAll(keepingCapacity: true)
-        for k in due.indices where due[k] <= time { dueSlots.append(k) }
-        for (i, k) in dueSlots.enumerated() {
-            if i + Self.prefetchDistance < dueSlots.count { prefetch(dueSlots[i + Self.prefetchDistance]) }
+        // Worked on as a local (swapped out, so neither copied nor reallocated): the loop
+        // changes `self`.
+        var slots: [Int] = []
+        swap(&slots, &dueSlots)
+        defer { swap(&slots, &dueSlots) }
+        slots.removeAll(keepingCapacity: true)
+        for k in due.indices where due[k] <= time { slots.append(k) }
+        for (i, k) in slots.enumerated() {
+            if i + Self.prefetchDistance < slots.count { prefetch(slots[i + Self.prefetchDistance]) }
             let life = lives[k]
             let silence = (time - life.time) / life.revisit
             switch life.stage {

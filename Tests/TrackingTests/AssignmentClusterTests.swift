@@ -91,6 +91,131 @@ private func gatedPairs(tracks: [(x: Double, y: Double)], plots: [(x: Double, y:
         #expect(clusters.assignments == [GatedPair(track: 3, plot: 0, cost: 2)])
     }
 
+    /// A pair listed twice is one track and one plot, decided at its lower cost wherever that
+    /// listing comes; a lone pair that is not finite, or costs exactly twice the unassigned cost,
+    /// is not worth taking.
+    @Test func aPairListedTwiceIsOneClusterAtItsLowerCost() {
+        var clusters = AssociationClusters()
+        let pairs = [GatedPair(track: 4, plot: 1, cost: 7), GatedPair(track: 9, plot: 0, cost: 1),
+                     GatedPair(track: 4, plot: 1, cost: 2), GatedPair(track: 6, plot: 2, cost: 8),
+                     GatedPair(track: 6, plot: 2, cost: 9), GatedPair(track: 5, plot: 3, cost: .nan),
+                     GatedPair(track: 2, plot: 4, cost: 8)]
+        clusters.solve(pairs: pairs.span, plotCount: 5, unassignedCost: 4)
+        #expect(clusters.clusterCount == 5)
+        #expect(clusters.largestCluster == 2)
+        // Track 6's cheaper listing, 8, is not below 2 × 4; neither is the lone 8 nor NaN.
+        #expect(clusters.assignments == [GatedPair(track: 4, plot: 1, cost: 2), GatedPair(track: 9, plot: 0, cost: 1)])
+        #expect(clusters.plot(ofTrack: 4) == 1 && clusters.track(ofPlot: 1) == 4)
+        #expect(clusters.plot(ofTrack: 6) == nil && clusters.track(ofPlot: 2) == nil)
+        #expect(clusters.plot(ofTrack: 5) == nil && clusters.plot(ofTrack: 2) == nil)
+    }
+
+    /// A track in two pairs whose plots are each in no other pair is one cluster of three: the
+    /// cheaper plot wins and the other is left for a new track. The same the other way round, a
+    /// plot gated by two tracks that have nothing else.
+    @Test func aTrackWithTwoLonePlotsIsOneCluster() {
+        var clusters = AssociationClusters()
+        let fork = [GatedPair(track: 3, plot: 0, cost: 5), GatedPair(track: 8, plot: 2, cost: 1),
+                    GatedPair(track: 3, plot: 1, cost: 2)]
+        clusters.solve(pairs: fork.span, plotCount: 3, unassignedCost: 4)
+        #expect(clusters.clusterCount == 2)
+        #expect(clusters.largestCluster == 3)
+        #expect(clusters.plot(ofTrack: 3) == 1 && clusters.track(ofPlot: 1) == 3)
+        #expect(clusters.track(ofPlot: 0) == nil)
+        #expect(clusters.plot(ofTrack: 8) == 2)
+
+        let merge = [GatedPair(track: 3, plot: 0, cost: 5), GatedPair(track: 8, plot: 0, cost: 2)]
+        clusters.solve(pairs: merge.span, plotCount: 1, unassignedCost: 4)
+        #expect(clusters.clusterCount == 1 && clusters.largestCluster == 3)
+        #expect(clusters.track(ofPlot: 0) == 8)
+        #expect(clusters.plot(ofTrack: 3) == nil && clusters.plot(ofTrack: 8) == 0)
+    }
+
+    /// Assignments come cluster by cluster in the order of each cluster's first pair, and within
+    /// a cluster in the order its tracks first appear: a lone pair listed between two pairs of
+    /// a crossing comes after the crossing's answers.
+    @Test func assignmentsComeInTheOrderOfEachClustersFirstPair() {
+        var clusters = AssociationClusters()
+        let pairs = [GatedPair(track: 20, plot: 0, cost: 1), GatedPair(track: 10, plot: 1, cost: 1),
+                     GatedPair(track: 30, plot: 2, cost: 3), GatedPair(track: 10, plot: 0, cost: 2),
+                     GatedPair(track: 40, plot: 3, cost: 1), GatedPair(track: 20, plot: 1, cost: 5)]
+        clusters.solve(pairs: pairs.span, plotCount: 4, unassignedCost: 10)
+        // Tracks 20 and 10 with plots 0 and 1: 20–0 + 10–1 costs 2, 20–1 + 10–0 costs 7.
+        #expect(clusters.assignments == [GatedPair(track: 20, plot: 0, cost: 1), GatedPair(track: 10, plot: 1, cost: 1),
+                                         GatedPair(track: 30, plot: 2, cost: 3), GatedPair(track: 40, plot: 3, cost: 1)])
+        #expect(clusters.clusterCount == 3 && clusters.largestCluster == 4)
+    }
+
+    /// Many small random batches, in both pair orders the tracker could give (plot by plot, or
+    /// shuffled), with track slots spread over 0..<1,000,000 and some pairs listed twice: each
+    /// answer is the one optimum of the whole batch as one big problem (random costs make it
+    /// unique), and the cluster count and largest cluster are those a flood fill over the pairs finds.
+    @Test func randomBatchesMatchTheWholeProblem() {
+        var rng = SplitMix64(seed: 11)
+        var clusters = AssociationClusters()
+        var solver = LinearAssignment()
+        var sawLone = false, sawShared = false
+        for round in 0..<400 {
+            let plotCount = Int.random(in: 1...30, using: &rng)
+            let slots = (0..<Int.random(in: 1...30, using: &rng)).map { _ in Int.random(in: 0..<1_000_000, using: &rng) }
+            let trackSlots = Array(Set(slots))
+            var pairs: [GatedPair] = []
+            for _ in 0..<Int.random(in: 0...40, using: &rng) {
+                pairs.append(GatedPair(track: trackSlots.randomElement(using: &rng)!, plot: Int.random(in: 0..<plotCount, using: &rng),
+                                       cost: Double.random(in: 0...12, using: &rng)))
+                if Int.random(in: 0..<8, using: &rng) == 0 {
+                    var again = pairs.randomElement(using: &rng)!
+                    again.cost = Double.random(in: 0...12, using: &rng)
+                    pairs.append(again)
+                }
+            }
+            if round % 2 == 0 { pairs.sort { ($0.plot, $0.track) < ($1.plot, $1.track) } }
+            clusters.solve(pairs: pairs.span, plotCount: plotCount, unassignedCost: 5)
+
+            // The whole batch as one problem: rows are the tracks, each pair at its lowest cost.
+            let rows = trackSlots.count
+            var matrix = [Double](repeating: .infinity, count: rows * plotCount)
+            let rowOf = Dictionary(uniqueKeysWithValues: trackSlots.enumerated().map { ($1, $0) })
+            for p in pairs {
+                let m = rowOf[p.track]! * plotCount + p.plot
+                matrix[m] = min(matrix[m], p.cost)
+            }
+            solver.solve(costs: matrix.span, rows: rows, columns: plotCount, unassignedCost: 5)
+            for (r, slot) in trackSlots.enumerated() {
+                #expect(clusters.plot(ofTrack: slot) == solver.column(ofRow: r), "round \(round), track \(slot)")
+            }
+            for j in 0..<plotCount {
+                #expect(clusters.track(ofPlot: j) == solver.row(ofColumn: j).map { trackSlots[$0] }, "round \(round), plot \(j)")
+            }
+            #expect(clusters.assignments.count == (0..<rows).filter { solver.column(ofRow: $0) != nil }.count)
+            for a in clusters.assignments {
+                #expect(a.cost == matrix[rowOf[a.track]! * plotCount + a.plot])
+            }
+
+            // Components by flood fill: a track's component takes every plot of its pairs, and
+            // every track of those plots, until nothing new joins.
+            var component: [Int: Int] = [:], sizes: [Int] = []
+            for start in trackSlots where component[start] == nil && pairs.contains(where: { $0.track == start }) {
+                var tracks: Set = [start], plots: Set<Int> = []
+                var grew = true
+                while grew {
+                    let linked = pairs.filter { tracks.contains($0.track) || plots.contains($0.plot) }
+                    let before = tracks.count + plots.count
+                    tracks.formUnion(linked.map(\.track))
+                    plots.formUnion(linked.map(\.plot))
+                    grew = tracks.count + plots.count > before
+                }
+                for t in tracks { component[t] = sizes.count }
+                sizes.append(tracks.count + plots.count)
+            }
+            #expect(clusters.clusterCount == sizes.count, "round \(round)")
+            #expect(clusters.largestCluster == (sizes.max() ?? 0), "round \(round)")
+            sawLone = sawLone || sizes.contains(2)
+            sawShared = sawShared || sizes.contains { $0 > 2 }
+        }
+        #expect(sawLone && sawShared, "want batches with lone pairs and with shared clusters")
+    }
+
     /// Splitting into clusters must not change the optimum: a dense random batch, found through
     /// the grid and solved cluster by cluster, costs what one big assignment over everything
     /// costs (ungated pairs forbidden, every track and plot paying the unassigned cost).

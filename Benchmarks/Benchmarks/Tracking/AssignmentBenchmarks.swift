@@ -1,8 +1,9 @@
 // Association, per batch: the optimal assignment on gated problems (1×1, the usual cluster;
 // 10×10; 200×200, a dense crowd or a GOSPA evaluation), the spatial grid's build and queries for
 // 10,000 tracks and 10,000 plots, and the whole association of such a batch (grid, χ² gate,
-// clusters, assignment). Solvers and grids are built once and reused, as the tracker does, so
-// after warm-up the mallocs should be 0.
+// clusters, assignment) and of one radar sector's share of it (clusters, assignment). Solvers
+// and grids are built once and reused, as the tracker does, so after warm-up the mallocs
+// should be 0.
 import Benchmark
 import Surveillance
 import Simulation
@@ -101,6 +102,26 @@ func assignmentBenchmarks() {
     Benchmark("Assign clusters only, 10k tracks × 10k plots", configuration: perBatch) { benchmark in
         for _ in benchmark.scaledIterations {
             box.clusters.solve(pairs: pairs.span, plotCount: plots.count, unassignedCost: unassigned)
+            blackHole(box.clusters.assignments.count)
+        }
+    }
+    // One radar sector's batch, as the tracker solves it: the plots in a sixteenth of the square
+    // (renumbered from 0, listed plot by plot) against track slots spread over all 10,000.
+    var sectorPlot = [Int](repeating: -1, count: plots.count)
+    var sectorPlots = 0
+    for (i, p) in plots.enumerated() where p.x < 600_000 / 16 {
+        sectorPlot[i] = sectorPlots
+        sectorPlots += 1
+    }
+    let sectorPairs = batchPairs.compactMap { p in
+        sectorPlot[p.plot] < 0 ? nil : GatedPair(track: p.track, plot: sectorPlot[p.plot], cost: p.cost)
+    }
+    box.clusters.solve(pairs: sectorPairs.span, plotCount: sectorPlots, unassignedCost: unassigned)
+    print("Assign sector: \(sectorPairs.count) gated pairs, \(box.clusters.clusterCount) clusters, "
+        + "largest \(box.clusters.largestCluster) tracks + plots, \(box.clusters.assignments.count) assigned")
+    Benchmark("Assign clusters only, a sector: 1/16 of 10k plots × 10k tracks", configuration: perBatch) { benchmark in
+        for _ in benchmark.scaledIterations {
+            box.clusters.solve(pairs: sectorPairs.span, plotCount: sectorPlots, unassignedCost: unassigned)
             blackHole(box.clusters.assignments.count)
         }
     }

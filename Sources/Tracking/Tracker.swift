@@ -299,8 +299,7 @@ public struct Tracker {
         west -= reach; east += reach; south -= reach; north += reach
         let spread = batchTime - earliest + 0.5
         let threshold = gate.threshold
-        // Cells twice the query radius: a query then visits 1 to 4 cells.
-        grid.removeAll(cellSize: 2 * settings.maximumGateRadius)
+        grid.removeAll(radius: settings.maximumGateRadius)
         for k in motion.indices where motion[k].live {
             let m = motion[k]
             let dt = batchTime - m.time
@@ -332,7 +331,7 @@ public struct Tracker {
         gating.withUnsafeBufferPointer { gates in
             for (j, plot) in batch.enumerated() {
                 let m = plot.measurement
-                grid.forEach(within: settings.maximumGateRadius, ofX: m.x, y: m.y) { k in
+                grid.forEach(reachingX: m.x, y: m.y) { k in
                     if let a = gates[k].address, let b = plot.address, a != b { return }
                     var d2 = gates[k].predicted(to: plot.time, by: gatePredictor).mahalanobis2(m)
                     guard d2 <= threshold, gates[k].canReach(m, at: plot.time, maximumSpeed: settings.maximumSpeed) else { return }

@@ -302,8 +302,7 @@ public struct Tracker {
         west -= reach; east += reach; south -= reach; north += reach
         let spread = batchTime - earliest + 0.5
         let threshold = gate.threshold
-        // Cells twice the query radius: a query then visits 1 to 4 cells.
-        grid.removeAll(cellSize: 2 * settings.maximumGateRadius)
+        grid.removeAll(radius: settings.maximumGateRadius)
         for k in motion.indices where motion[k].live {
             let m = motion[k]
             let dt = batchTime - m.time
@@ -335,7 +334,7 @@ public struct Tracker {
         // gate entry (a cache miss with 10,000 tracks) is asked for a few candidates ahead. The
         // candidates that pass stay in `pairs`, at their cost.
         for (j, plot) in batch.enumerated() {
-            grid.forEach(within: settings.maximumGateRadius, ofX: plot.measurement.x, y: plot.measurement.y) { k in
+            grid.forEach(reachingX: plot.measurement.x, y: plot.measurement.y) { k in
                 pairs.append(GatedPair(track: k, plot: j, cost: 0))
             }
         }

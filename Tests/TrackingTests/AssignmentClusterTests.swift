@@ -228,12 +228,12 @@ private func gatedPairs(tracks: [(x: Double, y: Double)], plots: [(x: Double, y:
 
         var grid = SpatialGrid()
         let radius = gate.radius(innovation: s)
-        grid.removeAll(cellSize: radius)
+        grid.removeAll(radius: radius)
         for (t, p) in tracks.enumerated() { grid.insert(t, x: p.x, y: p.y) }
         grid.build()
         var pairs: [GatedPair] = []
         for (p, plot) in plots.enumerated() {
-            grid.forEach(within: radius, ofX: plot.x, y: plot.y) { t in
+            grid.forEach(reachingX: plot.x, y: plot.y) { t in
                 if let d2 = gate.distanceSquared(dx: plot.x - tracks[t].x, dy: plot.y - tracks[t].y, innovation: s) {
                     pairs.append(GatedPair(track: t, plot: p, cost: d2))
                 }

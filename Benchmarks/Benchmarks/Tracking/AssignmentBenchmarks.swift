@@ -1,9 +1,9 @@
 // Association, per batch: the optimal assignment on gated problems (1×1, the usual cluster;
 // 10×10; 200×200, a dense crowd or a GOSPA evaluation), the spatial grid's build and queries for
-// 10,000 tracks and 10,000 plots, and the whole association of such a batch (grid, χ² gate,
-// clusters, assignment) and of one radar sector's share of it (clusters, assignment). Solvers
-// and grids are built once and reused, as the tracker does, so after warm-up the mallocs
-// should be 0.
+// 10,000 tracks and 10,000 plots and for a tracker's sector batch, and the whole association of
+// such a batch (grid, χ² gate, clusters, assignment) and of one radar sector's share of it
+// (clusters, assignment). Solvers and grids are built once and reused, as the tracker does, so
+// after warm-up the mallocs should be 0.
 import Benchmark
 import Surveillance
 import Simulation
@@ -73,7 +73,7 @@ func assignmentBenchmarks() {
     let (tracks, plots) = scene(10_000, side: 600_000, seed: 10_000)
     let radius = gate.radius(innovation: innovation)
     func buildGrid() {
-        box.grid.removeAll(cellSize: 2 * radius)
+        box.grid.removeAll(radius: radius)
         for (t, p) in tracks.enumerated() { box.grid.insert(t, x: p.x, y: p.y) }
         box.grid.build()
     }
@@ -81,15 +81,40 @@ func assignmentBenchmarks() {
         for _ in benchmark.scaledIterations {
             buildGrid()
             var found = 0
-            for p in plots { box.grid.forEach(within: radius, ofX: p.x, y: p.y) { _ in found += 1 } }
+            for p in plots { box.grid.forEach(reachingX: p.x, y: p.y) { _ in found += 1 } }
             blackHole(found)
         }
     }
+    // What the tracker asks of the grid per sector batch with 10,000 tracks: about 1,800 tracks
+    // near a 200 × 80 km sector, each with its own reach (most 0.5–2.5 km, one in a hundred
+    // new and reaching the whole 6 km radius), and about 600 plots, each near a track.
+    let sector: (tracks: [(x: Double, y: Double, reach: Double)], plots: [(x: Double, y: Double)]) = {
+        var rng = SplitMix64(seed: 1_800)
+        let tracks = (0..<1_800).map { t in
+            (x: Double.random(in: 0...200_000, using: &rng), y: Double.random(in: 0...80_000, using: &rng),
+             reach: t % 100 == 0 ? 6_000 : Double.random(in: 500...2_500, using: &rng))
+        }
+        let plots = tracks.prefix(600).map { t in
+            (x: t.x + Double.random(in: -2 * sigma...2 * sigma, using: &rng), y: t.y + Double.random(in: -2 * sigma...2 * sigma, using: &rng))
+        }
+        return (tracks, plots)
+    }()
+    Benchmark("Grid build + query, sector of 1,800 tracks with own reaches × 600 plots", configuration: perBatch) { benchmark in
+        for _ in benchmark.scaledIterations {
+            box.grid.removeAll(radius: 6_000)
+            for (t, p) in sector.tracks.enumerated() { box.grid.insert(t, x: p.x, y: p.y, reach: p.reach) }
+            box.grid.build()
+            var found = 0
+            for p in sector.plots { box.grid.forEach(reachingX: p.x, y: p.y) { _ in found += 1 } }
+            blackHole(found)
+        }
+    }
+
     // The pairs of that batch, found once: what clustering and assignment alone cost.
     buildGrid()
     var batchPairs: [GatedPair] = []
     for (i, p) in plots.enumerated() {
-        box.grid.forEach(within: radius, ofX: p.x, y: p.y) { t in
+        box.grid.forEach(reachingX: p.x, y: p.y) { t in
             if let d2 = gate.distanceSquared(dx: p.x - tracks[t].x, dy: p.y - tracks[t].y, innovation: innovation) {
                 batchPairs.append(GatedPair(track: t, plot: i, cost: d2))
             }
@@ -130,7 +155,7 @@ func assignmentBenchmarks() {
             buildGrid()
             box.pairs.removeAll(keepingCapacity: true)
             for (i, p) in plots.enumerated() {
-                box.grid.forEach(within: radius, ofX: p.x, y: p.y) { t in
+                box.grid.forEach(reachingX: p.x, y: p.y) { t in
                     if let d2 = gate.distanceSquared(dx: p.x - tracks[t].x, dy: p.y - tracks[t].y, innovation: innovation) {
                         box.pairs.append(GatedPair(track: t, plot: i, cost: d2))
                     }

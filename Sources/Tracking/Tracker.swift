@@ -58,6 +58,11 @@ public struct Tracker {
     /// Plots too far from the data clock (or before it has a time), until their time is
     /// confirmed or refused.
     private var claims = TimeClaims()
+    /// The receive time of the batch being tracked (nil for batches given to `track` placed),
+    /// and that of the last batch tracked as the present with the clock after it: how far a
+    /// batch may move the clock on is bounded by the time that passed at the receiver.
+    private var receivedAt: Double?
+    private var lastReception: (received: Double, clock: Double)?
     /// The slot of the live track that owns each Mode S address (24 bits): the one a plot with the
     /// address goes to rather than starting a track, and the one a second track of it merges into.
     private var addressOwner: [UInt32: Int32] = [:]
@@ -116,13 +121,28 @@ public struct Tracker {
         placed.removeAll(keepingCapacity: true)
         place(plots, receivedAt: receivedAt, into: &placed)
         swap(&placed, &batch)
+        self.receivedAt = receivedAt
         trackBatch(into: &updates)
     }
 
-    /// Tracks a batch of plots already placed by `place`.
+    /// Tracks a batch of plots already placed by `place` (with no receive time, only
+    /// `futureWindow` bounds how far it may move the clock on).
     public mutating func track(_ placed: [PlacedPlot], into updates: inout [SystemTrack]) {
         batch = placed
+        receivedAt = nil
         trackBatch(into: &updates)
+    }
+
+    /// The latest plot time a batch may bring and still be the present: `futureWindow` past the
+    /// clock, but no further past the clock of the last batch than the receiver's clock moved
+    /// since, with the late window to spare (network delays). A plot cannot be dated further
+    /// ahead than the time that passed before it arrived: one plot dated 30 s ahead would
+    /// otherwise move the clock on 30 s, end every track and make every plot of the next 30 s
+    /// late. A gap in the whole picture moves both clocks, and is the present as before.
+    private var presentLimit: Double {
+        let limit = clock + settings.futureWindow
+        guard let r = receivedAt, let last = lastReception else { return limit }
+        return min(limit, max(clock, last.clock + (r - last.received)) + settings.lateWindow)
     }
 
     private mutating func trackBatch(into updates: inout [SystemTrack]) {
@@ -133,16 +153,17 @@ public struct Tracker {
             earliest = min(earliest, p.time)
             latest = max(latest, p.time)
         }
-        if clock.isFinite, earliest >= clock - window, latest <= clock + window {
+        let past = clock - window, ahead = presentLimit
+        if clock.isFinite, earliest >= past, latest <= ahead {
             // A batch of the present: anything held was not the time after all.
             refuse(claims.refuseAll())
             trackPresent(at: latest, into: &updates)
             return
         }
-        if clock.isFinite, batch.contains(where: { abs($0.time - clock) <= window }) {
+        if clock.isFinite, batch.contains(where: { $0.time >= past && $0.time <= ahead }) {
             // Plots of the present in the same batch deny the others.
-            for p in batch where abs(p.time - clock) > window { refuse(Refused(time: p.time, plots: 1)) }
-            batch.removeAll { abs($0.time - clock) > window }
+            for p in batch where !(p.time >= past && p.time <= ahead) { refuse(Refused(time: p.time, plots: 1)) }
+            batch.removeAll { !($0.time >= past && $0.time <= ahead) }
             refuse(claims.refuseAll())
             trackPresent(at: Self.latestTime(of: batch), into: &updates)
             return
@@ -190,12 +211,14 @@ public struct Tracker {
         tally.clockSetBacks += 1
         numbers.setBack(by: clock - time)
         clock = -.infinity
+        lastReception = nil
         lastMaintenance = -.infinity
     }
 
     private mutating func trackPresent(at batchTime: Double, into updates: inout [SystemTrack]) {
         maintain(until: batchTime, into: &updates)
         clock = max(clock, batchTime)
+        lastReception = receivedAt.map { ($0, clock) }
         associate(at: batchTime)
         apply(into: &updates)
         mergeSharedAddresses(into: &updates)

@@ -48,6 +48,30 @@ import Testing
         #expect(updates.last?.time == TrackerScene.start + 20 * 4)
     }
 
+    /// A plot dated 30 s ahead, inside `futureWindow`: the receiver's clock moved 4 s since the
+    /// last batch, not 30, so it is not the present either. Before, it moved the clock on 30 s,
+    /// ended the track and made the next 30 s of plots late.
+    @Test func onePlotDatedSecondsAheadOfItsReceptionIsRefusedToo() throws {
+        var (scene, tracker, a, updates) = try Self.following(scans: 10)
+        Self.send([a], at: 40, shift: 30, scene: &scene, tracker: &tracker, into: &updates)
+        updates += TrackerTests.fly([a], scans: 10, scene: &scene, tracker: &tracker, from: 11)
+
+        #expect(tracker.counts.futurePlots == 1 && tracker.counts.latePlots == 0)
+        #expect(Set(updates.map(\.number)).count == 1 && !updates.contains(where: \.ended))
+        #expect(tracker.counts.used == 19 && tracker.liveTracks == 1)
+    }
+
+    /// The whole picture silent for 40 s (the receiver's clock moves 40 s too): the next plots
+    /// are the present at once, as before.
+    @Test func aGapInTheWholePictureIsStillThePresent() throws {
+        var (scene, tracker, a, updates) = try Self.following(scans: 10)
+        // Scans 10 to 19 never come; scan 20 is 44 s after scan 9.
+        updates += TrackerTests.fly([a], scans: 5, scene: &scene, tracker: &tracker, from: 20)
+        #expect(tracker.counts.futurePlots == 0 && tracker.counts.latePlots == 0)
+        #expect(tracker.counts.used + tracker.counts.started == 15)
+        #expect(updates.last?.time == TrackerScene.start + 24 * 4)
+    }
+
     /// Agua Prieta's plots all claim a time three hours ahead, or three hours behind: from the
     /// session's first plot, the claims of its clock never get past Nogales's plots of the present.
     @Test(arguments: [3.0, -3.0])

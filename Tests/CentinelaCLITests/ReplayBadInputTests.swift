@@ -125,12 +125,16 @@ import Testing
         #expect(ended.count == 1)
     }
 
-    @Test func onePlotHoursAheadIsRefusedAndTheTrackGoesOn() throws {
+    /// Three hours ahead is past the future window; 30 s is inside it, but the plot came half a
+    /// second after the last frame, so it cannot be 30 s newer (before, it moved the clock on 30 s
+    /// and ended the track).
+    @Test(arguments: [3 * 3_600.0, 30])
+    func onePlotAheadOfItsTimeIsRefusedAndTheTrackGoesOn(ahead: Double) throws {
         var rec = R()
         try rec.flight(scans: 10, from: R.midnight - 7_200) { k, t, rec in
             guard k == 4 else { return }
-            // Received now, dated three hours ahead (a corrupt or misconfigured radar).
-            try rec.frame(at: t + 0.5, plots: [R.plot(at: t + 3 * 3_600, rangeNM: 80, azimuth: 200, flightLevel: 300)],
+            // Received now, dated ahead (a corrupt or misconfigured radar).
+            try rec.frame(at: t + 0.5, plots: [R.plot(at: t + ahead, rangeNM: 80, azimuth: 200, flightLevel: 300)],
                           northMarker: false)
         }
         let (s, updates) = try Self.replay(rec, "future")

@@ -87,6 +87,14 @@ import TestSupport
         #expect(stepTime - pausedAt <= (try Self.longestScan()) + 1)
         usleep(1_000_000)
         #expect(Self.pictureTime(try tmux.capture()) == stepTime, "the picture moved after the step")
+        // Keys typed faster than the picture shows them act as typed: two spaces resume and
+        // pause again, two `>` go two speed steps (×4 → ×5 → ×10).
+        try tmux.send("Space", "Space", ">", ">")
+        #expect(try tmux.waitFor(10) { $0.first?.contains("×10") == true } != nil, "two > did not make two steps")
+        usleep(1_500_000)
+        let burst = try tmux.capture()
+        #expect(burst.first?.contains("PAUSED") == true, "two spaces did not leave it paused: \(burst.first ?? "")")
+        #expect(Self.pictureTime(burst).map { $0 - stepTime <= 1 } ?? false, "the picture ran on after two spaces")
 
         try tmux.send("q")
         #expect(try tmux.waitFor(20) { _ in tmux.exitStatus != nil } != nil, "q did not end the replay")

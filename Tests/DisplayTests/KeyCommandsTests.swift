@@ -23,24 +23,28 @@ import Testing
     @Test func replayKeysAskTheHostAndOnlyInAReplay() {
         var picture = Fixtures.picture()
         var view = ViewState()
-        #expect(view.press(.character(" "), in: picture) == nil) // a live run cannot pause
+        for key in [" ", "n", ">", "<"] {
+            #expect(view.press(.character(Character(key)), in: picture) == nil, "a live run cannot \(key)")
+        }
         picture.replay = ReplayStatus(speed: 10)
-        #expect(view.press(.character(" "), in: picture) == .pause)
+        #expect(view.press(.character(" "), in: picture) == .pauseOrResume)
         #expect(view.press(.character("n"), in: picture) == .step)
-        #expect(view.press(.character(">"), in: picture) == .speed(30))
-        #expect(view.press(.character("<"), in: picture) == .speed(5))
-        picture.replay = ReplayStatus(speed: 120, paused: true)
-        #expect(view.press(.character(" "), in: picture) == .resume)
-        #expect(view.press(.character(">"), in: picture) == .speed(nil))
-        picture.replay = ReplayStatus(speed: nil)
-        #expect(view.press(.character(">"), in: picture) == nil)        // already as fast as it goes
-        #expect(view.press(.character("<"), in: picture) == .speed(120))
-        picture.replay = ReplayStatus(speed: 1)
-        #expect(view.press(.character("<"), in: picture) == nil)        // 1× is the slowest
-        picture.replay = ReplayStatus(speed: 3)                          // between steps: to the neighbours
-        #expect(view.press(.character(">"), in: picture) == .speed(5))
-        #expect(view.press(.character("<"), in: picture) == .speed(2))
+        #expect(view.press(.character(">"), in: picture) == .faster)
+        #expect(view.press(.character("<"), in: picture) == .slower)
         #expect(view.press(.character("q"), in: picture) == .quit)
+    }
+
+    /// The speeds `<` and `>` step through (the list in the README): 1, 2, 5, 10, 30, 60, 120,
+    /// then as fast as possible.
+    @Test func speedStepsGoAlongTheListAndStopAtItsEnds() {
+        #expect(ReplaySpeeds.next(after: 10, faster: true) == 30)
+        #expect(ReplaySpeeds.next(after: 10, faster: false) == 5)
+        #expect(ReplaySpeeds.next(after: 120, faster: true) == nil)
+        #expect(ReplaySpeeds.next(after: nil, faster: true) == nil)       // already as fast as it goes
+        #expect(ReplaySpeeds.next(after: nil, faster: false) == 120)
+        #expect(ReplaySpeeds.next(after: 1, faster: false) == 1)          // 1× is the slowest
+        #expect(ReplaySpeeds.next(after: 3, faster: true) == 5)           // between steps: to the neighbours
+        #expect(ReplaySpeeds.next(after: 3, faster: false) == 2)
     }
 
     @Test func followingKeepsTheSelectedTrackCentred() {

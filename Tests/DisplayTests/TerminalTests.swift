@@ -147,7 +147,7 @@ import Testing
         var requests: [DisplayRequest] = []
         display.run(snapshot: { picture }, request: { requests.append($0) }, until: { false })
         output.stop()
-        #expect(requests == [.acknowledge(alertID: "two"), .speed(30), .quit])
+        #expect(requests == [.acknowledge(alertID: "two"), .faster, .quit])
         #expect(display.view.selected == 2)
         #expect(display.view.centre != nil) // the up arrow panned
         // What it drew, played on a model terminal: the panes, nothing past the edge, no colour.

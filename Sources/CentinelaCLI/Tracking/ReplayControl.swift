@@ -1,8 +1,8 @@
 import Display
 import Recording
 
-/// A replay's pace as an operator drives it from the display: speed, pause, resume, and a step
-/// of one scan while paused. Wraps the pacer; tracking sees the frames' own times whatever the
+/// A replay's pace as an operator drives it from the display: speed steps, pause and resume, and
+/// a step of one scan while paused. Wraps the pacer; tracking sees the frames' own times whatever the
 /// pace, so pausing or stepping changes no output.
 struct ReplayControl {
     private(set) var speed: Double?
@@ -22,20 +22,19 @@ struct ReplayControl {
     /// Applies a pacing request (others are not the pacer's) given the scan a step replays.
     mutating func apply(_ request: DisplayRequest, scan: Double) {
         switch request {
-        case .pause:
-            paused = true
+        case .pauseOrResume:
+            paused.toggle()
             stepEnd = nil
-        case .resume:
-            paused = false
-            stepEnd = nil
-            pacer = ReplayPacer(speed: speed)  // from here, not catching up the pause
+            if !paused { pacer = ReplayPacer(speed: speed) }  // from here, not catching up the pause
         case .step:
             paused = true
             stepAsked = true
             stepLength = scan
-        case .speed(let s):
-            speed = s
-            pacer = ReplayPacer(speed: s)
+        case .faster, .slower:
+            let next = ReplaySpeeds.next(after: speed, faster: request == .faster)
+            guard next != speed else { return }
+            speed = next
+            pacer = ReplayPacer(speed: next)
         case .acknowledge, .quit:
             break
         }

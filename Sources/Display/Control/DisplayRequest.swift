@@ -3,12 +3,14 @@
 public enum DisplayRequest: Sendable, Equatable {
     /// Acknowledge the alert with this id.
     case acknowledge(alertID: String)
-    /// Replay: stop taking frames / take them again.
-    case pause, resume
+    /// Replay: stop taking frames if it takes them, else take them again. Relative, as are the
+    /// speed steps: the host applies them to its own state in order, so keys typed before the
+    /// picture shows the first act as typed (two presses of space pause and resume).
+    case pauseOrResume
     /// Replay, paused: replay one more scan of data, then pause again.
     case step
-    /// Replay: a factor of real time, or nil as fast as possible.
-    case speed(Double?)
+    /// Replay: one step faster or slower along `ReplaySpeeds.steps`.
+    case faster, slower
     /// Leave the display and end the program as SIGINT would.
     case quit
 }

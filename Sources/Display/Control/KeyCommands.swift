@@ -1,9 +1,6 @@
 /// What each key does. Keys that only change the view change the `ViewState`; the others become
 /// a `DisplayRequest` for the host. The help overlay and the README list the same keys.
 extension ViewState {
-    /// Replay speeds `<` and `>` step through; nil is as fast as possible.
-    public static let speeds: [Double?] = [1, 2, 5, 10, 30, 60, 120, nil]
-
     /// Applies a key; returns what the host must do, if anything.
     public mutating func press(_ key: Key, in picture: Picture) -> DisplayRequest? {
         if help, key != .character("q") {
@@ -35,14 +32,13 @@ extension ViewState {
         case .character("a"):
             return acknowledgement(in: picture).map { .acknowledge(alertID: $0.id) }
         case .character(" "):
-            guard let replay = picture.replay else { return nil }
-            return replay.paused ? .resume : .pause
+            return picture.replay == nil ? nil : .pauseOrResume
         case .character("n"):
             return picture.replay == nil ? nil : .step
-        case .character(">"), .character("<"):
-            guard let replay = picture.replay else { return nil }
-            let next = Self.speed(after: replay.speed, faster: key == .character(">"))
-            return next == replay.speed ? nil : .speed(next)
+        case .character(">"):
+            return picture.replay == nil ? nil : .faster
+        case .character("<"):
+            return picture.replay == nil ? nil : .slower
         default: break
         }
         return nil
@@ -58,15 +54,6 @@ extension ViewState {
 
     public func selectedTrack(in picture: Picture) -> DisplayTrack? {
         selected.flatMap { picture.tracks[$0]?.track }
-    }
-
-    /// The next step up or down the speed list from `current` (a speed between two steps moves
-    /// to the neighbouring step; the ends stay).
-    static func speed(after current: Double?, faster: Bool) -> Double? {
-        let finite = speeds.compactMap { $0 }
-        guard let current else { return faster ? nil : finite.last }
-        if faster { return finite.first { $0 > current } ?? nil }
-        return finite.last { $0 < current } ?? finite.first
     }
 
     private mutating func select(step: Int, in picture: Picture) {

@@ -1,16 +1,10 @@
 import Glibc
+import Surveillance
 
 /// The map the classifier reasons over: the border, restricted areas, airports with their opening
 /// hours and known clandestine strips. Read from GeoJSON (`Zones(geoJSON:)`).
 public struct Zones: Sendable, Equatable {
-    public struct Point: Sendable, Equatable {
-        public var latitude: Double
-        public var longitude: Double
-        public init(latitude: Double, longitude: Double) {
-            self.latitude = latitude
-            self.longitude = longitude
-        }
-    }
+    public typealias Point = MapPoint
 
     public struct Airport: Sendable, Equatable {
         public var icao: String

@@ -13,7 +13,6 @@ enum DisplayMapBuilder {
     static let floorHeight = 150.0
 
     static func map(zones: Zones?, radars: [SensorSettings], ground: (any Ground)?) -> DisplayMap {
-        func point(_ p: Zones.Point) -> DisplayMap.Point { .init(latitude: p.latitude, longitude: p.longitude) }
         var places: [DisplayMap.Place] = []
         var floor: [[DisplayMap.Point]] = []
         for r in radars {
@@ -26,13 +25,13 @@ enum DisplayMapBuilder {
             floor.append(circle(around: site, radius: range))
         }
         for airport in zones?.airports ?? [] {
-            places.append(.init(kind: .airport, name: airport.icao, position: point(airport.position)))
+            places.append(.init(kind: .airport, name: airport.icao, position: airport.position))
         }
         for strip in zones?.strips ?? [] {
-            places.append(.init(kind: .strip, name: strip.name, position: point(strip.position)))
+            places.append(.init(kind: .strip, name: strip.name, position: strip.position))
         }
-        let border = zones.map { $0.border.isEmpty ? [] : [$0.border.map(point)] } ?? []
-        let restricted = zones?.restricted.map { $0.ring.map(point) } ?? []
+        let border = zones.map { $0.border.isEmpty ? [] : [$0.border] } ?? []
+        let restricted = zones?.restricted.map { $0.ring } ?? []
         return DisplayMap(centre: centre(radars: places.filter { $0.kind == .radar }.map(\.position), border: border.first ?? []),
                           border: border, restricted: restricted, places: places, coverageFloor: floor)
     }

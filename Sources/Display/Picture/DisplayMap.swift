@@ -1,13 +1,8 @@
+import Surveillance
+
 /// What the plan view draws under the tracks, in WGS-84 degrees.
 public struct DisplayMap: Sendable, Equatable {
-    public struct Point: Sendable, Equatable {
-        public var latitude: Double
-        public var longitude: Double
-        public init(latitude: Double, longitude: Double) {
-            self.latitude = latitude
-            self.longitude = longitude
-        }
-    }
+    public typealias Point = MapPoint
 
     public struct Place: Sendable, Equatable {
         public enum Kind: Sendable, Equatable { case radar, airport, strip }

@@ -39,12 +39,6 @@ public struct HorizontalState: Sendable, Equatable {
     /// (9.21 keeps 99 % of true plots). Infinite when the combined covariance is not positive.
     @inline(__always)
     public func mahalanobis2(_ m: PositionMeasurement) -> Double {
-        let sxx = covariance.xx + m.covariance.xx
-        let sxy = covariance.xy + m.covariance.xy
-        let syy = covariance.yy + m.covariance.yy
-        let det = sxx * syy - sxy * sxy
-        guard det > 0 else { return .infinity }
-        let dx = m.x - x, dy = m.y - y
-        return (syy * dx * dx - 2 * sxy * dx * dy + sxx * dy * dy) / det
+        m.mahalanobis2(fromX: x, y: y, xx: covariance.xx, xy: covariance.xy, yy: covariance.yy)
     }
 }

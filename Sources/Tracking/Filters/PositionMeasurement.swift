@@ -15,4 +15,18 @@ public struct PositionMeasurement: Sendable, Equatable {
         self.y = y
         self.covariance = covariance
     }
+
+    /// Squared Mahalanobis distance of this plot from a position (x, y) with covariance
+    /// (xx, xy, yy), the plot's own covariance added: νᵀ (P + R)⁻¹ ν. Infinite when the sum is
+    /// not positive. Gating and the filters' fits share it.
+    @inline(__always)
+    public func mahalanobis2(fromX x: Double, y: Double, xx: Double, xy: Double, yy: Double) -> Double {
+        let sxx = xx + covariance.xx
+        let sxy = xy + covariance.xy
+        let syy = yy + covariance.yy
+        let det = sxx * syy - sxy * sxy
+        guard det > 0 else { return .infinity }
+        let dx = self.x - x, dy = self.y - y
+        return (syy * dx * dx - 2 * sxy * dx * dy + sxx * dy * dy) / det
+    }
 }

@@ -192,13 +192,7 @@ struct GateEntry {
             x += state.vx * dt
             y += state.vy * dt
         }
-        let sxx = xx + m.covariance.xx
-        let sxy = xy + m.covariance.xy
-        let syy = yy + m.covariance.yy
-        let det = sxx * syy - sxy * sxy
-        guard det > 0 else { return .infinity }
-        let dx = m.x - x, dy = m.y - y
-        return (syy * dx * dx - 2 * sxy * dx * dy + sxx * dy * dy) / det
+        return m.mahalanobis2(fromX: x, y: y, xx: xx, xy: xy, yy: yy)
     }
 
     /// Whether an aircraft could have flown from this track to `m` by `t`: only a track of one

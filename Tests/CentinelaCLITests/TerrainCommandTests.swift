@@ -3,6 +3,7 @@ import Geodesy
 import Pipeline
 import Simulation
 import Testing
+import TestSupport
 
 /// `simulate --tiles` writes the scenario's ground as SRTM tiles; `replay` and `evaluate` read
 /// them back with `--terrain`.
@@ -85,11 +86,23 @@ import Testing
         try? FileManager.default.removeItem(atPath: dir)
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         try Data([0x1F, 0x8B, 0x08, 0x00]).write(to: URL(fileURLWithPath: dir + "/N31W111.hgt.gz"))
+        // The store is not touched: a refused start leaves no empty session behind.
+        let store = Centinela.temporaryPath("bad-terrain.sqlite")
+        try? FileManager.default.removeItem(atPath: store)
         for command in [["evaluate", Self.smoke + ".pcap", "--truth", Self.smoke + ".truth.jsonl"],
-                        ["replay", Self.smoke + ".pcap", "--alerts", "udp://127.0.0.1:9"]] {
+                        ["replay", Self.smoke + ".pcap", "--alerts", "udp://127.0.0.1:9", "--store", store]] {
             let r = try Centinela.run(command + ["--zones", Self.zones, "--terrain", dir])
             #expect(r.status == 1 && r.stderr.contains(dir + "/N31W111.hgt.gz"), "\(command[0]): \(r.stderr)")
         }
+        let config = Centinela.temporaryPath("bad-terrain.json")
+        try #"""
+            {"sources": ["udp://127.0.0.1:\#(Loopback.freeUDPPort())"], "zones": "\#(Self.zones)", "terrain": "\#(dir)",
+             "alerts": {"jsonl": "udp://127.0.0.1:9", "cot": null}, "tracks": {"cat062": null},
+             "store": {"path": "\#(store)"}}
+            """#.write(toFile: config, atomically: true, encoding: .utf8)
+        let run = try Centinela.run(["run", "--config", config])
+        #expect(run.status == 1 && run.stderr.contains("terrain: ") && run.stderr.contains(dir + "/N31W111.hgt.gz"), "run: \(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: store))
         // Terrain serves the profiles: without zones it is a usage error.
         let r = try Centinela.run(["evaluate", Self.smoke + ".pcap", "--truth", Self.smoke + ".truth.jsonl", "--terrain", dir])
         #expect(r.status == 2, "\(r.stderr)")

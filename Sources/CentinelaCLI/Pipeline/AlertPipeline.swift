@@ -43,10 +43,11 @@ final class AlertPipeline {
         self.store = store
     }
 
-    convenience init(_ options: AlertOptions, store: StoreWriter?) throws(RuntimeFailure) {
+    /// Judges against `context`; sends to the feeds `options` name.
+    convenience init(_ options: AlertOptions, context: ProfileContext, store: StoreWriter?) throws(RuntimeFailure) {
         let destinations = [(AlertFeedFormat.jsonLines, options.alerts), (.cursorOnTarget, options.cot)]
             .compactMap { format, destination in destination.map { (format, $0) } }
-        try self.init(context: options.context(), destinations: destinations, store: store)
+        try self.init(context: context, destinations: destinations, store: store)
     }
 
     /// The zones and ground the alerts are judged against.

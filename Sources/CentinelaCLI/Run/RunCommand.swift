@@ -154,6 +154,10 @@ struct RunCommand: ParsableCommand {
         } catch {
             throw RuntimeFailure(message: "tracks.cat062: \(error)")
         }
+        // The zones and ground before the store: a bad file is refused before a session begins.
+        let context = judgeAlerts ? try config.zones.map { zones throws(RuntimeFailure) in
+            try AlertOptions.context(zones: zones, terrain: config.terrain, terrainName: "terrain")
+        } : nil
         if config.storePath == nil, config.alertsWanted {
             Console.error("run: no store: alerts are sent but not stored (alert_seq null); a consumer cannot recover a lost one")
         }
@@ -162,8 +166,7 @@ struct RunCommand: ParsableCommand {
         }
         do {
             var alerts: AlertPipeline?
-            if judgeAlerts, let zones = config.zones {
-                let context = try AlertOptions.context(zones: zones, terrain: config.terrain, terrainName: "terrain")
+            if let context {
                 let destinations = [(AlertFeedFormat.jsonLines, config.alertsJSONLines), (.cursorOnTarget, config.alertsCursorOnTarget)]
                     .compactMap { format, destination in destination.map { (format, $0) } }
                 alerts = try AlertPipeline(context: context, destinations: destinations, store: store)

@@ -80,6 +80,8 @@ struct ReplayCommand: ParsableCommand {
             throw RuntimeFailure(message: "--tracks: \(error)")
         }
         let lines = try jsonl.map { path throws(RuntimeFailure) in try OutputBuffer(path: path) }
+        // The zones and ground before the store: a bad file is refused before a session begins.
+        let context = alertsWanted ? try alerting.context() : nil
         let storePath = storing.path(alertsWanted: alertsWanted)
         if alertsWanted, storePath == nil {
             Console.error("replay: --no-store: alerts are sent but not stored (alert_seq null); a consumer cannot recover a lost one")
@@ -87,7 +89,7 @@ struct ReplayCommand: ParsableCommand {
         let store = try storePath.map { path throws(RuntimeFailure) in try storing.writer(path: path, sources: source.files) }
         let alerts: AlertPipeline?
         do {
-            alerts = alertsWanted ? try AlertPipeline(alerting, store: store) : nil
+            alerts = try context.map { context throws(RuntimeFailure) in try AlertPipeline(alerting, context: context, store: store) }
         } catch {
             // The session began: it ends, empty, whatever stopped the run.
             if let store { _ = StoreSummary.finish(store, plots: 0, tracks: 0) }

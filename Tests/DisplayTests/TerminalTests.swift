@@ -82,13 +82,17 @@ import Testing
         #expect(pty.drain().isEmpty)
     }
 
-    /// Runs `body` in a forked child that takes the terminal first; returns its wait status,
-    /// nil if it did not end within 10 s (a child stuck after fork must not hang the suite).
-    private func child(on pty: PseudoTerminal, _ body: @escaping (Terminal?) -> Void) -> Int32? {
+    /// Runs `body` in a forked child that runs `before`, then takes the terminal; returns its wait
+    /// status, nil if it did not end within 10 s (a child stuck after fork must not hang the suite).
+    /// With `holdingStderr`, the child's stderr is the pseudo-terminal too, and held.
+    private func child(on pty: PseudoTerminal, holdingStderr: Bool = false, before: () -> Void = {},
+                       _ body: @escaping (Terminal?) -> Void) -> Int32? {
         let path = pty.slavePath
         let pid = fork()
         if pid == 0 {
-            let terminal = try? Terminal(device: path)
+            before()
+            if holdingStderr { dup2(open(path, O_RDWR | O_NOCTTY), 2) }
+            let terminal = try? Terminal(device: path, holdingStderr: holdingStderr)
             withExtendedLifetime(terminal) { body(terminal) }
             _exit(3)
         }
@@ -101,15 +105,66 @@ import Testing
         return nil
     }
 
+    /// Stands for the Swift runtime's backtracer: the action in place before the terminal was taken.
+    private static func exit42OnSIGSEGV() { _ = signal(SIGSEGV) { _ in _exit(42) } }
+
     @Test func aCrashGivesTheTerminalBackAndStillKillsTheProgram() throws {
         let pty = try PseudoTerminal(width: 80, height: 24)
         let before = pty.settings()
-        let status = child(on: pty) { _ in _ = raise(SIGSEGV) }
+        // A signal sent, not a fault: it kills at once, whatever action was there before.
+        let status = child(on: pty, before: Self.exit42OnSIGSEGV) { _ in _ = raise(SIGSEGV) }
         #expect(status.map { $0 & 0x7F } == SIGSEGV) // killed by the signal itself, not an exit
         let written = String(decoding: pty.drain(), as: UTF8.self)
         #expect(written.contains("\u{1B}[?1049h"))     // it had taken the terminal
         #expect(written.hasSuffix("\u{1B}[?1049l"))    // and gave it back on the way down
         #expect(pty.settings().c_lflag == before.c_lflag)
+    }
+
+    /// A real fault goes on, once the terminal is back, to the action that was there before (the
+    /// backtracer, which tells where the program crashed).
+    @Test func aFaultGivesTheTerminalBackThenReachesTheActionBefore() throws {
+        let pty = try PseudoTerminal(width: 80, height: 24)
+        let before = pty.settings()
+        let status = child(on: pty, before: Self.exit42OnSIGSEGV) { _ in
+            UnsafeMutablePointer<Int>(bitPattern: 16)!.pointee = 1
+        }
+        #expect(status.map { $0 & 0x7F } == 0 && status.map { ($0 >> 8) & 0xFF } == 42, "wait status \(String(describing: status))")
+        let written = String(decoding: pty.drain(), as: UTF8.self)
+        #expect(written.hasSuffix("\u{1B}[?1049l"))    // given back before the action before ran
+        #expect(pty.settings().c_lflag == before.c_lflag)
+    }
+
+    /// The text after the terminal was given back, nil if it never was.
+    private func afterLeaving(_ written: String) -> String? {
+        written.range(of: "\u{1B}[?1049l", options: .backwards).map { String(written[$0.upperBound...]) }
+    }
+
+    /// Lines written to stderr while the terminal is taken do not tear the picture: they come out
+    /// once it is given back.
+    @Test func stderrWhileTheTerminalIsTakenComesOutAfterIt() throws {
+        let pty = try PseudoTerminal(width: 80, height: 24)
+        let status = child(on: pty, holdingStderr: true) { terminal in
+            _ = write(2, "radar 50/1 silent\n", 18)
+            terminal?.restore()
+            _ = write(2, "after\n", 6)
+            _exit(0)
+        }
+        #expect(status == 0)
+        let written = String(decoding: pty.drain(), as: UTF8.self)
+        #expect(written.components(separatedBy: "radar 50/1 silent").count == 2)  // once
+        #expect(afterLeaving(written)?.hasPrefix("radar 50/1 silent\r\nafter") == true, "\(written.debugDescription)")
+    }
+
+    /// On a crash too, and before the action that was there before (the backtracer) writes its own.
+    @Test func stderrHeldAtACrashComesOutBeforeTheBacktrace() throws {
+        let pty = try PseudoTerminal(width: 80, height: 24)
+        let status = child(on: pty, holdingStderr: true, before: Self.exit42OnSIGSEGV) { _ in
+            _ = write(2, "Fatal error: the cause\n", 23)
+            UnsafeMutablePointer<Int>(bitPattern: 16)!.pointee = 1
+        }
+        #expect(status.map { ($0 >> 8) & 0xFF } == 42)
+        let written = String(decoding: pty.drain(), as: UTF8.self)
+        #expect(afterLeaving(written)?.hasPrefix("Fatal error: the cause") == true, "\(written.debugDescription)")
     }
 
     @Test func anExitWithoutRestoreGivesTheTerminalBack() throws {

@@ -1,6 +1,5 @@
 import Display
 import Foundation
-import Glibc
 import Synchronization
 
 /// The operator's display on this terminal, on a thread of its own: it redraws from the hub's
@@ -9,11 +8,9 @@ final class DisplaySession: Sendable {
     let hub: DisplayHub
     private let stopAsked = Atomic(false)
     private let done = DispatchSemaphore(value: 0)
-    private let hold: Mutex<StderrHold?>
 
-    private init(hub: DisplayHub, hold: StderrHold?) {
+    private init(hub: DisplayHub) {
         self.hub = hub
-        self.hold = Mutex(hold)
     }
 
     /// Seconds of data time after which a track with no update is taken off: the tracker drops a
@@ -26,12 +23,12 @@ final class DisplaySession: Sendable {
         // Handed to the display's thread, which alone uses it from here on.
         nonisolated(unsafe) let display: TerminalDisplay
         do {
-            display = TerminalDisplay(terminal: try Terminal(),
+            display = TerminalDisplay(terminal: try Terminal(holdingStderr: true),
                                       colour: ScreenWriter.colourAllowed(environment: ProcessInfo.processInfo.environment))
         } catch {
             throw RuntimeFailure(message: "--display needs a terminal: \(error)")
         }
-        let session = DisplaySession(hub: hub, hold: StderrHold())
+        let session = DisplaySession(hub: hub)
         let thread = Thread {
             var picture = Picture(map: DisplayMap(centre: .init(latitude: 0, longitude: 0)))
             display.run(snapshot: {
@@ -45,14 +42,10 @@ final class DisplaySession: Sendable {
         return session
     }
 
-    /// Ends the display (the terminal restored) and puts back stderr, with what was held.
+    /// Ends the display: the terminal restored, and stderr put back with what it held.
     func stop() {
         stopAsked.store(true, ordering: .relaxed)
         done.wait()
         done.signal()  // a second stop returns at once
-        hold.withLock { hold in
-            hold?.release()
-            hold = nil
-        }
     }
 }

@@ -34,7 +34,10 @@ public final class Terminal {
     static let leaveBytes = Array("\u{1B}[0m\u{1B}[?7h\u{1B}[?25h\u{1B}[?1049l".utf8)
 
     /// Takes the terminal at `device`: the controlling terminal unless a test hands it a pseudo-terminal.
-    public init(device: String = "/dev/tty") throws(TerminalError) {
+    /// With `holdingStderr`, what is written to stderr while the terminal is taken, when stderr is
+    /// a terminal, goes to a file and out to stderr when the terminal is given back (at exit and
+    /// on a crash too).
+    public init(device: String = "/dev/tty", holdingStderr: Bool = false) throws(TerminalError) {
         let fd = open(device, O_RDWR | O_NOCTTY | O_CLOEXEC)
         guard fd >= 0 else { throw .cannotOpen(device: device, errno: errno) }
         var saved = termios()
@@ -57,6 +60,7 @@ public final class Terminal {
         }
         self.fd = fd
         FatalSignalRestore.install(fd: fd, saved: saved, bytes: Self.leaveBytes)
+        if holdingStderr { FatalSignalRestore.holdStderr() }
         write(Self.enterBytes)
     }
 

@@ -137,7 +137,7 @@ import Testing
             try rec.frame(at: t + 0.5, plots: [R.plot(at: t + ahead, rangeNM: 80, azimuth: 200, flightLevel: 300)],
                           northMarker: false)
         }
-        let (s, updates) = try Self.replay(rec, "future")
+        let (s, updates) = try Self.replay(rec, "future-\(Int(ahead))")  // the cases run at once
         #expect(s.count("future plot(s) refused") == 1)
         #expect(s.problems.count == 1, "\(s.problems)")
         #expect(s.plots == 11 && s.started == 1 && s.used == 9 && s.confirmed == 1)

@@ -21,10 +21,10 @@ enum FileBytes {
         }
         // Only regular files: a device such as /dev/zero or a pipe would be read forever.
         guard info.st_mode & S_IFMT == S_IFREG else {
-            throw ContainerError(.io, offset: 0, "not a regular file (a device, pipe or folder cannot be read as a recording)", path: path)
+            throw ContainerError(.io, offset: 0, "not a regular file (a device, pipe or folder cannot be read whole)", path: path)
         }
         guard info.st_size <= limit else {
-            throw ContainerError(.io, offset: 0, "\(info.st_size) bytes is more than the \(limit) a recording is read whole up to; split it", path: path)
+            throw ContainerError(.io, offset: 0, "\(info.st_size) bytes, more than the \(limit) read at most from such a file", path: path)
         }
         var result: [UInt8] = []
         result.reserveCapacity(Int(info.st_size))

@@ -41,7 +41,7 @@ public enum Gzip {
             consumed += used
             result.append(contentsOf: chunk[0..<produced])
             if result.count > limit {
-                throw ContainerError(.io, offset: consumed, "the gzip file inflates to more than the \(limit) bytes a recording is read whole up to; decompress it, then split it")
+                throw ContainerError(.io, offset: consumed, "the gzip file inflates to more than the \(limit) bytes read at most from such a file")
             }
             switch status {
             case Z_STREAM_END:

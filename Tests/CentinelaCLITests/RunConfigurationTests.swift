@@ -83,7 +83,9 @@ struct RunConfigurationTests {
         }
         #expect(Self.error("")?.contains("not valid JSON") == true)
         #expect(Self.error("\u{0}\u{FF}\u{FE}garbage")?.contains("not valid JSON") == true)
-        #expect(Self.error(#"{"ring_capacity": 1e999}"#) != nil)
+        // A number no Double holds is named by its key (or the list it is in), not as a type puzzle.
+        #expect(Self.error(#"{"ring_capacity": 1e999}"#) == "a number out of range (beyond ±1.8e308) at or inside ring_capacity")
+        #expect(Self.error(#"{"radars": [{"sensor": "50/1", "latitude": -1e400}]}"#)?.hasSuffix("inside radars") == true)
         #expect(Self.error(String(repeating: "[", count: 100_000)) != nil)
         // A key given twice: which one counts would be the reader's whim.
         #expect(Self.error(#"{"sources": ["udp://127.0.0.1:1"], "sources": ["udp://127.0.0.1:2"]}"#)?
@@ -97,6 +99,8 @@ struct RunConfigurationTests {
         let path = Centinela.temporaryPath("huge.json")
         defer { unlink(path) }
         try String(repeating: " ", count: RunConfiguration.maximumFileSize + 1).write(toFile: path, atomically: true, encoding: .utf8)
-        #expect(throws: ConfigError.self) { try RunConfiguration.load(path: path) }
+        let error = #expect(throws: ConfigError.self) { try RunConfiguration.load(path: path) }
+        // The file named once, with its size and the limit.
+        #expect(error?.description == "\(path): \(RunConfiguration.maximumFileSize + 1) bytes, more than the \(RunConfiguration.maximumFileSize) read at most from such a file")
     }
 }

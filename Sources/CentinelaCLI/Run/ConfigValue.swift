@@ -33,6 +33,10 @@ indirect enum ConfigValue: Decodable {
             value = try JSONDecoder().decode(ConfigValue.self, from: Data(bytes))
         } catch let DecodingError.dataCorrupted(context) {
             throw ConfigError(description: "not valid JSON: \(context.underlyingError.map { "\($0)" } ?? context.debugDescription)")
+        } catch let DecodingError.typeMismatch(_, context) {
+            // Valid JSON that fits no case: a number no Double holds (1e400).
+            let key = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            throw ConfigError(description: "a number out of range (beyond ±1.8e308) at or inside \(key.hasPrefix(".") ? String(key.dropFirst()) : key)")
         } catch {
             throw ConfigError(description: "not valid JSON: \(error)")
         }

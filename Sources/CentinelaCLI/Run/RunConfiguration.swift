@@ -50,7 +50,7 @@ struct RunConfiguration: Equatable {
         do {
             bytes = try RecordingFile.load(path: path, limit: maximumFileSize)
         } catch {
-            throw ConfigError(description: "\(path): \(error)")
+            throw ConfigError(description: "\(error)")  // it names the file
         }
         do {
             return try RunConfiguration(json: bytes)

@@ -1,3 +1,4 @@
+import Dispatch  // the tiles are read on every core
 import FoundationEssentials  // FileManager, to list the folder
 import Geodesy
 import Recording
@@ -44,7 +45,8 @@ public enum TerrainFolder {
         } catch {
             throw .unreadableFolder(folder)
         }
-        var terrain = Terrain()
+        // The names first: cheap, and a bad one is refused before any tile is read.
+        var files: [(name: String, path: String)] = []
         var seen: [String: String] = [:]  // tile name → path
         for name in names {
             let lower = name.lowercased()
@@ -58,19 +60,42 @@ public enum TerrainFolder {
                   tileName == base + ".hgt" else { throw .badName(path: path) }
             if let other = seen[tileName] { throw .duplicate(path: path, other: other) }
             seen[tileName] = path
-            let bytes: [UInt8]
-            do {
-                bytes = try RecordingFile.load(path: path, limit: largestTile)
-            } catch {
-                throw .unreadable(error)
-            }
-            do {
-                terrain.add(try SRTMTile(name: tileName, bytes: bytes))
-            } catch {
-                throw .badSize(path: path, bytes: bytes.count)
-            }
+            files.append((tileName, path))
         }
+        // Then the tiles, on every core: inflating them is most of a replay's start-up with
+        // terrain. The first bad file in name order is the one reported.
+        var terrain = Terrain()
+        for tile in tiles(files) { terrain.add(try tile.get()) }
         guard terrain.tileCount > 0 else { throw .noTiles(folder: folder) }
         return terrain
+    }
+
+    /// Each file read and checked as a tile, in the order given, several at once.
+    private static func tiles(_ files: [(name: String, path: String)]) -> [Result<SRTMTile, Failure>] {
+        let slots = UnsafeMutableBufferPointer<Result<SRTMTile, Failure>?>.allocate(capacity: files.count)
+        slots.initialize(repeating: nil)
+        defer { slots.deallocate() }
+        // Each iteration writes its own slot only.
+        nonisolated(unsafe) let out = slots
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            out[i] = Result { () throws(Failure) in try tile(name: files[i].name, path: files[i].path) }
+        }
+        let results = slots.map { $0! }
+        _ = slots.deinitialize()
+        return results
+    }
+
+    private static func tile(name: String, path: String) throws(Failure) -> SRTMTile {
+        let bytes: [UInt8]
+        do {
+            bytes = try RecordingFile.load(path: path, limit: largestTile)
+        } catch {
+            throw .unreadable(error)
+        }
+        do {
+            return try SRTMTile(name: name, bytes: bytes)
+        } catch {
+            throw .badSize(path: path, bytes: bytes.count)
+        }
     }
 }

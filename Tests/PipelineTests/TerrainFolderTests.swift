@@ -50,6 +50,18 @@ import Testing
         #expect(terrain.height(latitude: 30.5, longitude: -110.5) == nil)
     }
 
+    /// Tiles are read several at once, yet the file reported is the same every time: the first
+    /// bad one in name order, good tiles around it.
+    @Test func ofSeveralBadTilesTheFirstByNameIsReported() throws {
+        let dir = try Self.folder("several-bad")
+        for (i, name) in ["N29W111.hgt", "N30W111.hgt", "N31W111.hgt", "N32W111.hgt", "N33W111.hgt"].enumerated() {
+            try Self.write(i == 1 || i == 3 ? [0, 1, 2, 3] : Self.tileBytes(base: 0), dir + "/" + name)
+        }
+        for _ in 0..<5 {
+            #expect(throws: TerrainFolder.Failure.badSize(path: dir + "/N30W111.hgt", bytes: 4)) { try TerrainFolder.load(dir) }
+        }
+    }
+
     @Test func namesThatAreNotTilesAreRefusedByPath() throws {
         for name in ["X31W111.hgt", "N31W111x.hgt", "N-1W111.hgt", "N31W1111.hgt", "tile.hgt.gz"] {
             let dir = try Self.folder("name")

@@ -450,6 +450,7 @@ public struct Tracker {
         if tracks[k].address != nil, !tracks[k].ownsAddress { claimAddress(k) }
     }
 
+    /// The slot's copies for gating and track management, from its track.
     private mutating func refresh(_ k: Int) {
         motion[k] = TrackMotion(tracks[k])
         gating[k] = GateEntry(tracks[k])
@@ -478,10 +479,7 @@ public struct Tracker {
         if let free = freeSlots.popLast() {
             k = free
             tracks[k] = track
-            motion[k] = TrackMotion(track)
-            gating[k] = GateEntry(track)
-            lives[k] = TrackLife(track)
-            due[k] = dueTime(lives[k])
+            refresh(k)
         } else {
             k = tracks.count
             tracks.append(track)
